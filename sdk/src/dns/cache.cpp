@@ -1,0 +1,1 @@
+#include "maildiag/dns/cache-inl.hpp"

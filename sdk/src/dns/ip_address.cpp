@@ -1,0 +1,1 @@
+#include "maildiag/dns/ip_address-inl.hpp"

@@ -1,0 +1,1 @@
+#include "maildiag/dns/json-inl.hpp"
