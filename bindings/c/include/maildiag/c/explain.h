@@ -1,0 +1,46 @@
+/* Explaining status codes from text: maildiag_explain and its result handle. */
+#ifndef MAILDIAG_C_EXPLAIN_H
+#define MAILDIAG_C_EXPLAIN_H
+
+#include "maildiag/c/common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The explanation of one text. Borrowed strings from it live until maildiag_explanation_free. */
+typedef struct maildiag_explanation maildiag_explanation;
+
+/* Explains the codes found in text[0..length). `*out` receives a new handle on success.
+ * `provider` (may be NULL with provider_length 0) names the provider when the caller knows it. */
+MAILDIAG_API int maildiag_explain(const char* text, size_t length, const char* provider,
+                                  size_t provider_length, maildiag_explanation** out);
+
+MAILDIAG_API void maildiag_explanation_free(maildiag_explanation* explanation);
+
+/* 1 when the text carried a reply code or an enhanced status code, else 0. */
+MAILDIAG_API int maildiag_explanation_found(const maildiag_explanation* explanation);
+
+/* The SMTP reply code (e.g. 550), or 0 when the text has none. */
+MAILDIAG_API int maildiag_explanation_reply_code(const maildiag_explanation* explanation);
+
+/* The enhanced status code ("5.1.1"), or "" when the text has none. Borrowed. */
+MAILDIAG_API const char* maildiag_explanation_status(const maildiag_explanation* explanation);
+
+/* "success", "transient", "permanent", or "" when no code was found. Borrowed. */
+MAILDIAG_API const char* maildiag_explanation_class(const maildiag_explanation* explanation);
+
+/* RFC 3463's subject of the enhanced code ("Network and routing status"), or "". Borrowed. */
+MAILDIAG_API const char* maildiag_explanation_subject(const maildiag_explanation* explanation);
+
+/* 1 when retrying the same message will not help, 0 otherwise. */
+MAILDIAG_API int maildiag_explanation_permanent(const maildiag_explanation* explanation);
+
+/* The whole explanation as JSON, the same document `maildiag explain --json` prints. Borrowed. */
+MAILDIAG_API const char* maildiag_explanation_json(const maildiag_explanation* explanation);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MAILDIAG_C_EXPLAIN_H */

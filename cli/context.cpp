@@ -1,0 +1,41 @@
+#include "context.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+namespace maildiag::cli {
+
+void Context::print_json(const nlohmann::json& doc) const {
+  // Invalid UTF-8 in an input must not abort the output: replace it.
+  std::cout << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+std::string Context::read_input(const std::string& path) const {
+  if (path == "-") {
+    std::ostringstream buffer;
+    buffer << std::cin.rdbuf();
+    if (std::cin.bad()) throw Failure(exit_unreadable, "cannot read standard input");
+    return buffer.str();
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Failure(exit_unreadable, "cannot read " + path + ": " + std::strerror(errno));
+  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) throw Failure(exit_unreadable, "cannot read " + path);
+  return data;
+}
+
+std::string Context::text_argument(const std::vector<std::string>& words) const {
+  if (words.size() == 1 && words[0] == "-") return read_input("-");
+  std::string text;
+  for (const auto& w : words) {
+    if (!text.empty()) text += ' ';
+    text += w;
+  }
+  return text;
+}
+
+}  // namespace maildiag::cli

@@ -1,0 +1,36 @@
+// maildiag: the command-line face of the SDK. Each subcommand lives in its own cmd_*.cpp.
+#include <iostream>
+
+#include "context.hpp"
+#include "maildiag/config.hpp"
+
+int main(int argc, char** argv) {
+  using namespace maildiag::cli;
+  CLI::App app{"maildiag: why an email was not delivered, and what to do about it", "maildiag"};
+  app.set_version_flag("-V,--version", std::string("maildiag ") + maildiag::version());
+  app.require_subcommand(1);
+  app.fallthrough(false);
+
+  Context ctx;
+  register_explain(app, ctx);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "maildiag: " << e.what() << " (see maildiag --help)\n";
+    return exit_usage;
+  } catch (const Failure& e) {
+    std::cerr << "maildiag: " << e.what() << '\n';
+    return e.exit_code;
+  } catch (const std::exception& e) {
+    std::cerr << "maildiag: internal error: " << e.what() << '\n';
+    return exit_unreadable;
+  }
+  return ctx.exit_code;
+}

@@ -1,0 +1,38 @@
+# Third-party dependencies, all from the system (Debian packages); nothing is downloaded.
+
+if(EMSCRIPTEN)
+  # Under Emscripten the host's /usr/include must not be searched as a whole (it would pull in
+  # glibc headers), so only the header-only libraries we need are staged into the build tree.
+  set(_staged "${PROJECT_BINARY_DIR}/_host_headers")
+  file(MAKE_DIRECTORY "${_staged}")
+  foreach(_lib IN ITEMS nlohmann)
+    if(NOT EXISTS "${_staged}/${_lib}")
+      file(CREATE_LINK "/usr/include/${_lib}" "${_staged}/${_lib}" SYMBOLIC)
+    endif()
+  endforeach()
+  add_library(maildiag_host_headers INTERFACE)
+  target_include_directories(maildiag_host_headers SYSTEM INTERFACE "${_staged}")
+  add_library(nlohmann_json::nlohmann_json ALIAS maildiag_host_headers)
+else()
+  find_package(nlohmann_json 3.9 CONFIG REQUIRED)
+endif()
+
+if(MAILDIAG_BUILD_CLI)
+  find_package(CLI11 CONFIG REQUIRED)
+  find_package(fmt CONFIG REQUIRED)
+endif()
+if(MAILDIAG_BUILD_TESTS AND NOT EMSCRIPTEN)
+  find_package(doctest CONFIG REQUIRED)
+endif()
+
+# Generators (knowledge base, public suffixes) and the README example extractor are Python 3.
+find_package(Python3 3.8 COMPONENTS Interpreter REQUIRED)
+
+if(EMSCRIPTEN)
+  # Native exceptions in WebAssembly: a C++ throw that escapes a parser is caught at the binding
+  # layer and reported, instead of aborting the whole module.
+  add_compile_options(-fwasm-exceptions)
+  add_link_options(-fwasm-exceptions)
+  # Optimised links run Emscripten's JS optimizer, which needs Debian's Node modules.
+  set(CMAKE_CXX_LINKER_LAUNCHER "${CMAKE_COMMAND};-E;env;NODE_PATH=/usr/share/nodejs")
+endif()

@@ -1,0 +1,21 @@
+// Fuzz target: explain() and the C API's maildiag_explain over arbitrary bytes.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "maildiag/explain.hpp"
+#include "maildiag/explain_json.hpp"
+#include "maildiag/maildiag.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  maildiag::Explanation e = maildiag::explain(text);
+  for (const auto& code : e.codes)
+    if (code.span.end > size || code.span.begin >= code.span.end) __builtin_trap();
+  (void)maildiag::to_json(e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+
+  maildiag_explanation* handle = nullptr;
+  if (maildiag_explain(text.data(), text.size(), nullptr, 0, &handle) == MAILDIAG_OK)
+    maildiag_explanation_free(handle);
+  return 0;
+}

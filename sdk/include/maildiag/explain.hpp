@@ -1,0 +1,44 @@
+// Explaining a status line: which codes it carries and what they mean.
+//
+// `explain` is the entry point help desks and tools call with whatever text they have, from a
+// bare "5.7.1" to a whole line of a bounce. It finds every code in the text and reads the most
+// telling one against RFC 3463's classes and subjects.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "maildiag/config.hpp"
+#include "maildiag/status_code.hpp"
+
+namespace maildiag {
+
+struct Explanation {
+  std::string_view text;  // the input; borrowed, like every span below
+
+  std::vector<CodeInText> codes;  // every code found, in order
+
+  std::optional<std::uint16_t> reply_code;  // the reply code that goes with `status`
+  std::optional<EnhancedStatus> status;     // the enhanced code that best describes the text
+
+  /// The class the codes put the failure in: from the enhanced code when there is one,
+  /// else from the reply code. Empty when the text has no code at all.
+  std::optional<StatusClass> klass;
+
+  /// True when retrying the same message will not help (class 5).
+  bool permanent() const noexcept { return klass == StatusClass::permanent; }
+  bool found() const noexcept { return klass.has_value(); }
+};
+
+/// Finds the codes in `text` and explains them. Never throws on any input except when memory
+/// runs out; the result borrows `text`.
+MAILDIAG_FUNC Explanation explain(std::string_view text);
+
+}  // namespace maildiag
+
+#ifdef MAILDIAG_HEADER_ONLY
+#  include "maildiag/explain-inl.hpp"
+#endif

@@ -1,0 +1,8 @@
+// maildiag: why an email was not delivered, and what to do about it.
+// The umbrella header: includes every public header of the SDK.
+#pragma once
+
+#include "maildiag/config.hpp"
+#include "maildiag/finding.hpp"
+#include "maildiag/status_code.hpp"
+#include "maildiag/explain.hpp"

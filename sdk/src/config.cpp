@@ -1,0 +1,1 @@
+#include "maildiag/config-inl.hpp"

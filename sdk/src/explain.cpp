@@ -1,0 +1,1 @@
+#include "maildiag/explain-inl.hpp"

@@ -1,0 +1,1 @@
+#include "maildiag/status_code-inl.hpp"

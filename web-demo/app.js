@@ -1,0 +1,29 @@
+// Loads the WebAssembly module once and mounts every panel of the page on it.
+import { load } from './pkg/index.mjs';
+
+// Each panel is a <section class="panel" id="NAME"> with a module panels/NAME.js exporting mount().
+async function mountPanels(md) {
+  const nav = document.getElementById('panel-nav');
+  for (const section of document.querySelectorAll('section.panel')) {
+    const link = document.createElement('a');
+    link.href = `#${section.id}`;
+    link.textContent = section.dataset.title || section.id;
+    nav.append(link);
+    const panel = await import(`./panels/${section.id}.js`);
+    panel.mount(section, md);
+  }
+}
+
+const status = document.getElementById('status');
+try {
+  const md = await load();
+  document.getElementById('version').textContent = `maildiag ${md.version()} (WebAssembly)`;
+  await mountPanels(md);
+  status.textContent = 'Ready.';
+  status.dataset.state = 'ready';
+  document.body.dataset.ready = 'true';
+} catch (err) {
+  status.textContent = `Could not start maildiag: ${err.message}`;
+  status.dataset.state = 'error';
+  console.error(err);
+}
