@@ -1,0 +1,53 @@
+// The JSON form of DKIM results: one schema for the CLI's --json, the C API and the WASM module.
+// Spans are [begin, end] byte offsets into the record text.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "maildiag/dkim/key_record.hpp"
+
+namespace maildiag {
+namespace dkim {
+namespace json_detail {
+
+inline nlohmann::json findings(const std::vector<Finding>& list) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& f : list)
+    out.push_back({{"code", f.code},
+                   {"severity", to_string(f.severity)},
+                   {"message", f.message},
+                   {"span", {f.span.begin, f.span.end}},
+                   {"fix", f.fix}});
+  return out;
+}
+
+}  // namespace json_detail
+
+inline nlohmann::json to_json(const KeyRecord& r) {
+  nlohmann::json tags = nlohmann::json::array();
+  for (const auto& t : r.tags)
+    tags.push_back({{"name", t.name},
+                    {"value", t.value},
+                    {"span", {t.span.begin, t.span.end}},
+                    {"name_span", {t.name_span.begin, t.name_span.end}},
+                    {"value_span", {t.value_span.begin, t.value_span.end}},
+                    {"known", t.known},
+                    {"duplicate", t.duplicate}});
+  nlohmann::json j{{"record", r.text},
+                   {"valid", r.valid()},
+                   {"tags", std::move(tags)},
+                   {"key_type", r.key_type},
+                   {"key_format", to_string(r.key_format)},
+                   {"key_bytes", r.key_bytes},
+                   {"revoked", r.revoked},
+                   {"testing", r.testing},
+                   {"strict_identity", r.strict_identity},
+                   {"hash_algorithms", r.hash_algorithms},
+                   {"service_types", r.service_types},
+                   {"findings", json_detail::findings(r.findings)}};
+  j["key_bits"] = r.key_bits ? nlohmann::json(*r.key_bits) : nlohmann::json();
+  return j;
+}
+
+}  // namespace dkim
+}  // namespace maildiag

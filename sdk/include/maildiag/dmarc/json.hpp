@@ -1,0 +1,136 @@
+// The JSON forms of DMARC results: one schema for the CLI's --json, the C API and the WASM module.
+// Spans are [begin, end] byte offsets into the record text.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "maildiag/dmarc/discovery.hpp"
+#include "maildiag/dmarc/record.hpp"
+#include "maildiag/dmarc/verdict.hpp"
+#include "maildiag/dns/json.hpp"
+
+namespace maildiag {
+namespace dmarc {
+namespace json_detail {
+
+inline nlohmann::json finding(const Finding& f) {
+  return {{"code", f.code},
+          {"severity", to_string(f.severity)},
+          {"message", f.message},
+          {"span", {f.span.begin, f.span.end}},
+          {"fix", f.fix}};
+}
+
+inline nlohmann::json findings(const std::vector<Finding>& list) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& f : list) out.push_back(finding(f));
+  return out;
+}
+
+inline nlohmann::json uris(const std::vector<ReportUri>& list) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& u : list) {
+    nlohmann::json j{{"uri", u.uri}, {"scheme", u.scheme}, {"address", u.address},
+                     {"domain", u.domain}, {"valid", u.valid},
+                     {"span", {u.span.begin, u.span.end}}};
+    j["max_size"] = u.max_size ? nlohmann::json(*u.max_size) : nlohmann::json();
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+inline nlohmann::json method(const MethodResult& m) {
+  nlohmann::json lookups = nlohmann::json::array();
+  for (const auto& l : m.lookups) {
+    nlohmann::json j{{"name", "_dmarc." + l.name}, {"outcome", l.outcome}};
+    j["psd"] = l.psd ? nlohmann::json(std::string(1, *l.psd)) : nlohmann::json();
+    lookups.push_back(std::move(j));
+  }
+  nlohmann::json j{{"status", to_string(m.status)},
+                   {"organizational_domain", m.organizational_domain},
+                   {"lookups", std::move(lookups)}};
+  j["policy_domain"] = m.policy_domain.empty() ? nlohmann::json() : nlohmann::json(m.policy_domain);
+  j["record"] = m.record ? nlohmann::json(m.record->text) : nlohmann::json();
+  return j;
+}
+
+}  // namespace json_detail
+
+inline nlohmann::json to_json(const Record& r) {
+  nlohmann::json tags = nlohmann::json::array();
+  for (const auto& t : r.tags)
+    tags.push_back({{"name", t.name},
+                    {"value", t.value},
+                    {"span", {t.span.begin, t.span.end}},
+                    {"name_span", {t.name_span.begin, t.name_span.end}},
+                    {"value_span", {t.value_span.begin, t.value_span.end}},
+                    {"status", to_string(t.status)},
+                    {"duplicate", t.duplicate}});
+  nlohmann::json j{{"record", r.text}, {"is_dmarc", r.is_dmarc}, {"valid", r.valid()},
+                   {"tags", std::move(tags)}};
+  auto opt_policy = [](const std::optional<Policy>& p) {
+    return p ? nlohmann::json(to_string(*p)) : nlohmann::json();
+  };
+  j["p"] = opt_policy(r.p);
+  j["sp"] = opt_policy(r.sp);
+  j["np"] = opt_policy(r.np);
+  j["effective"] = {{"p", to_string(r.domain_policy())},
+                    {"sp", to_string(r.subdomain_policy())},
+                    {"np", to_string(r.nonexistent_policy())},
+                    {"adkim", to_string(r.adkim)},
+                    {"aspf", to_string(r.aspf)},
+                    {"testing", r.testing}};
+  j["fo"] = r.fo;
+  j["rua"] = json_detail::uris(r.rua);
+  j["ruf"] = json_detail::uris(r.ruf);
+  j["psd"] = r.psd ? nlohmann::json(std::string(1, *r.psd)) : nlohmann::json();
+  j["pct"] = r.pct ? nlohmann::json(*r.pct) : nlohmann::json();
+  j["findings"] = json_detail::findings(r.findings);
+  return j;
+}
+
+inline nlohmann::json to_json(const Discovery& d) {
+  nlohmann::json j{{"domain", d.domain},
+                   {"tree_walk", json_detail::method(d.tree_walk)},
+                   {"psl", json_detail::method(d.psl)},
+                   {"methods_disagree", d.methods_disagree},
+                   {"findings", json_detail::findings(d.findings)}};
+  nlohmann::json pending = nlohmann::json::array();
+  for (const auto& q : d.pending) pending.push_back(dns::to_json(q));
+  j["pending"] = std::move(pending);
+  return j;
+}
+
+inline nlohmann::json to_json(const Verdict& v) {
+  nlohmann::json checks = nlohmann::json::array();
+  for (const auto& c : v.checks)
+    checks.push_back({{"mechanism", c.mechanism},
+                      {"domain", c.domain},
+                      {"result", c.result},
+                      {"organizational_domain", c.organizational_domain},
+                      {"aligned", c.aligned},
+                      {"counts", c.counts}});
+  nlohmann::json j{{"result", to_string(v.result)},
+                   {"policy", to_string(v.policy)},
+                   {"spf_aligned", v.spf_aligned},
+                   {"dkim_aligned", v.dkim_aligned},
+                   {"aspf", to_string(v.aspf)},
+                   {"adkim", to_string(v.adkim)},
+                   {"checks", std::move(checks)},
+                   {"steps", v.steps},
+                   {"discovery", to_json(v.discovery)},
+                   {"findings", json_detail::findings(v.findings)}};
+  j["policy_domain"] = v.policy_domain.empty() ? nlohmann::json() : nlohmann::json(v.policy_domain);
+  j["organizational_domain"] = v.organizational_domain;
+  j["published_policy"] =
+      v.published_policy ? nlohmann::json(to_string(*v.published_policy)) : nlohmann::json();
+  j["from_domain_exists"] =
+      v.from_domain_exists ? nlohmann::json(*v.from_domain_exists) : nlohmann::json();
+  nlohmann::json pending = nlohmann::json::array();
+  for (const auto& q : v.pending) pending.push_back(dns::to_json(q));
+  j["pending"] = std::move(pending);
+  return j;
+}
+
+}  // namespace dmarc
+}  // namespace maildiag

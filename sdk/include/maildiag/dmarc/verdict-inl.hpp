@@ -1,0 +1,191 @@
+#pragma once
+
+#include "maildiag/dmarc/verdict.hpp"
+#include "maildiag/psl/public_suffix.hpp"
+
+namespace maildiag {
+namespace dmarc {
+namespace detail {
+
+inline bool iequal_names(std::string_view a, std::string_view b) noexcept {
+  return dns::normalize_name(a) == dns::normalize_name(b);
+}
+
+inline Policy weaken(Policy p) noexcept {
+  return p == Policy::reject ? Policy::quarantine : Policy::none;
+}
+
+}  // namespace detail
+
+MAILDIAG_FUNC std::string_view to_string(DmarcResult r) noexcept {
+  switch (r) {
+    case DmarcResult::pass: return "pass";
+    case DmarcResult::fail: return "fail";
+    case DmarcResult::none: return "none";
+    case DmarcResult::temperror: return "temperror";
+    case DmarcResult::permerror: return "permerror";
+  }
+  return "none";
+}
+
+MAILDIAG_FUNC std::optional<AuthResult> parse_auth_result(std::string_view text) {
+  std::size_t colon = text.rfind(':');
+  if (colon == std::string_view::npos || colon == 0 || colon + 1 == text.size())
+    return std::nullopt;
+  AuthResult r;
+  r.domain = dns::normalize_name(text.substr(0, colon));
+  r.result = dns::normalize_name(text.substr(colon + 1));
+  static constexpr std::string_view known[] = {"pass", "fail", "softfail", "neutral", "none",
+                                               "temperror", "permerror", "policy"};
+  bool ok = false;
+  for (auto k : known) ok = ok || r.result == k;
+  if (!ok || !dns::is_valid_name(r.domain)) return std::nullopt;
+  return r;
+}
+
+MAILDIAG_FUNC bool aligned(std::string_view a, std::string_view org_a, std::string_view b,
+                           std::string_view org_b, AlignmentMode mode) noexcept {
+  if (detail::iequal_names(a, b)) return true;
+  return mode == AlignmentMode::relaxed && !org_a.empty() && detail::iequal_names(org_a, org_b);
+}
+
+MAILDIAG_FUNC Verdict evaluate(const VerdictInput& input, const dns::Cache& cache) {
+  Verdict v;
+  const std::string from = dns::normalize_name(input.from_domain);
+  v.discovery = discover(from, cache);
+  v.pending = v.discovery.pending;
+  if (!v.pending.empty()) return v;
+  v.findings = v.discovery.findings;
+  const MethodResult& walk = v.discovery.tree_walk;
+  v.policy_domain = walk.policy_domain;
+  v.organizational_domain = walk.organizational_domain;
+
+  auto say = [&](std::string s) { v.steps.push_back(std::move(s)); };
+  say("The From domain is " + from + ".");
+  switch (walk.status) {
+    case DiscoveryStatus::temperror:
+      v.result = DmarcResult::temperror;
+      say("A DNS lookup of a _dmarc record failed temporarily, so the result is temperror; "
+          "receivers usually try again later.");
+      return v;
+    case DiscoveryStatus::none:
+      v.result = DmarcResult::none;
+      say("No DMARC record was found for " + from + " or its parent domains (RFC 9989 DNS tree "
+          "walk), so DMARC does not apply: result none.");
+      return v;
+    case DiscoveryStatus::multiple_records:
+      v.result = DmarcResult::permerror;
+      say("More than one DMARC record is published at _dmarc." + walk.policy_domain +
+          ": the policy cannot be determined (permerror); RFC 7489 receivers skip DMARC.");
+      return v;
+    case DiscoveryStatus::found:
+      break;
+  }
+  const Record& rec = *walk.record;
+  v.aspf = rec.aspf;
+  v.adkim = rec.adkim;
+  say("The DMARC record at _dmarc." + walk.policy_domain + " applies: \"" + rec.text + "\".");
+  say("The organizational domain of " + from + " is " + v.organizational_domain +
+      " (RFC 9989 tree walk).");
+
+  // Organizational domains of the authenticated identifiers, for relaxed alignment.
+  auto org_of = [&](const std::string& d) {
+    if (d == from) return v.organizational_domain;
+    return tree_walk_organizational_domain(d, cache, v.pending);
+  };
+  auto check = [&](const char* mech, const AuthResult& ar, AlignmentMode mode) {
+    AlignmentCheck c;
+    c.mechanism = mech;
+    c.domain = dns::normalize_name(ar.domain);
+    c.result = ar.result;
+    c.organizational_domain = mode == AlignmentMode::relaxed ? org_of(c.domain) : c.domain;
+    c.aligned = aligned(c.domain, c.organizational_domain, from, v.organizational_domain, mode);
+    c.counts = c.aligned && c.result == "pass";
+    return c;
+  };
+  if (input.spf) v.checks.push_back(check("spf", *input.spf, rec.aspf));
+  for (const auto& d : input.dkim) v.checks.push_back(check("dkim", d, rec.adkim));
+  if (!v.pending.empty()) return v;
+
+  bool psl_differs = false;
+  for (const auto& c : v.checks) {
+    AlignmentMode mode = c.mechanism == "spf" ? rec.aspf : rec.adkim;
+    std::string what = c.mechanism == "spf" ? "SPF (MAIL FROM " + c.domain + ")"
+                                            : "DKIM (d=" + c.domain + ")";
+    std::string alignment;
+    if (c.domain == from)
+      alignment = "is the From domain itself, so it is aligned";
+    else if (c.aligned)
+      alignment = "shares the organizational domain " + c.organizational_domain +
+                  " with the From domain, so it is aligned in relaxed mode";
+    else if (mode == AlignmentMode::strict)
+      alignment = "differs from the From domain and alignment is strict (a" +
+                  std::string(c.mechanism == "spf" ? "spf" : "dkim") + "=s), so it is not aligned";
+    else
+      alignment = "has organizational domain " + c.organizational_domain + ", not " +
+                  v.organizational_domain + ", so it is not aligned";
+    say(what + " gave " + c.result + " and " + alignment + ".");
+    if (c.mechanism == "spf") v.spf_aligned = v.spf_aligned || c.counts;
+    else v.dkim_aligned = v.dkim_aligned || c.counts;
+    if (mode == AlignmentMode::relaxed && c.domain != from) {
+      bool by_psl = aligned(c.domain, psl::organizational_domain(c.domain), from,
+                            psl::organizational_domain(from), mode);
+      psl_differs = psl_differs || by_psl != c.aligned;
+    }
+  }
+  if (input.spf == std::nullopt) say("No SPF result was given.");
+  if (input.dkim.empty()) say("No DKIM signature was given.");
+  if (psl_differs)
+    v.findings.push_back({"dmarc.alignment_disagrees", Severity::warning,
+                          "Alignment by Public Suffix List (RFC 7489) differs from alignment by "
+                          "DNS tree walk (RFC 9989) for at least one identifier: receivers "
+                          "following the older standard reach a different result.",
+                          {}, "Sign with and send from the From domain itself."});
+
+  // The requested policy: p for the policy domain itself, sp/np below it (RFC 9989 §4.7).
+  Policy requested = rec.domain_policy();
+  if (from != walk.policy_domain) {
+    const dns::Question exists{from, dns::RecordType::A};
+    const dns::Answer* a = cache.find(exists);
+    if (!a) {
+      v.pending.push_back(exists);
+      return v;
+    }
+    v.from_domain_exists = a->kind != dns::AnswerKind::nxdomain;
+    requested = *v.from_domain_exists ? rec.subdomain_policy() : rec.nonexistent_policy();
+    say(*v.from_domain_exists
+            ? "The From domain is below the policy domain, so the subdomain policy applies: " +
+                  std::string(to_string(requested)) + "."
+            : "The From domain does not exist (NXDOMAIN), so the policy for non-existent "
+              "subdomains applies: " + std::string(to_string(requested)) + ".");
+  }
+  v.published_policy = requested;
+
+  if (v.spf_aligned || v.dkim_aligned) {
+    v.result = DmarcResult::pass;
+    v.policy = Policy::none;
+    say(std::string("DMARC passes: ") +
+        (v.spf_aligned && v.dkim_aligned ? "both SPF and DKIM"
+         : v.spf_aligned                  ? "SPF"
+                                          : "DKIM") +
+        " passed and aligned with the From domain. No policy is applied.");
+    return v;
+  }
+  v.result = DmarcResult::fail;
+  v.policy = requested;
+  say("DMARC fails: no identifier both passed and aligned with the From domain.");
+  if (rec.testing && requested != Policy::none) {
+    v.policy = detail::weaken(requested);
+    say("The record is in testing mode (t=y), so receivers apply one level less: " +
+        std::string(to_string(v.policy)) + " instead of " + std::string(to_string(requested)) +
+        ".");
+  }
+  if (rec.pct && *rec.pct < 100 && requested != Policy::none)
+    say("The record has pct=" + std::to_string(*rec.pct) + ": RFC 7489 receivers apply the policy "
+        "to that share of failing mail only; RFC 9989 receivers ignore pct.");
+  say("The receiver should apply: " + std::string(to_string(v.policy)) + ".");
+  return v;
+}
+
+}  // namespace dmarc
+}  // namespace maildiag

@@ -1,0 +1,1 @@
+#include "maildiag/dkim/key_record-inl.hpp"

@@ -1,0 +1,1 @@
+#include "maildiag/dmarc/verdict-inl.hpp"

@@ -1,0 +1,1 @@
+#include "maildiag/psl/public_suffix-inl.hpp"

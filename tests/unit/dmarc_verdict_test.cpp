@@ -1,0 +1,151 @@
+// DMARC discovery (RFC 9989 §4.10 tree walk, RFC 7489 §6.6.3 with the PSL) and verdicts
+// (RFC 9989 §4.4 / RFC 7489 §3.1 alignment), against a static JSON zone.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "maildiag/dmarc/discovery.hpp"
+#include "maildiag/dmarc/json.hpp"
+#include "maildiag/dmarc/verdict.hpp"
+#include "maildiag/dns/resolver.hpp"
+#include "maildiag/dns/zone.hpp"
+
+using namespace maildiag;
+using namespace maildiag::dmarc;
+
+namespace {
+
+dns::Zone zone() {
+  auto parsed = dns::Zone::parse(R"({
+    "example.com": [{"type":"A","data":"192.0.2.1"}],
+    "mail.example.com": [{"type":"A","data":"192.0.2.2"}],
+    "_dmarc.example.com": [{"type":"TXT","data":"v=DMARC1; p=reject; sp=quarantine; np=reject; rua=mailto:d@example.com"}],
+    "strict.test": [{"type":"A","data":"192.0.2.3"}],
+    "_dmarc.strict.test": [{"type":"TXT","data":"v=DMARC1; p=quarantine; adkim=s; aspf=s; t=y"}],
+    "_dmarc.gov.test": [{"type":"TXT","data":"v=DMARC1; p=reject; psd=y"}],
+    "agency.gov.test": [{"type":"A","data":"192.0.2.4"}],
+    "_dmarc.twice.test": [{"type":"TXT","data":"v=DMARC1; p=none"},{"type":"TXT","data":"v=DMARC1; p=reject"}],
+    "_dmarc.flaky.test": [{"type":"TIMEOUT"}],
+    "nodmarc.test": [{"type":"A","data":"192.0.2.5"}]
+  })");
+  REQUIRE(parsed.zone);
+  return *parsed.zone;
+}
+
+Discovery run_discover(const std::string& domain) {
+  auto z = zone();
+  dns::Cache cache;
+  return dns::drive([&](const dns::Cache& c) { return discover(domain, c); }, z, cache);
+}
+
+Verdict run(const VerdictInput& in) {
+  auto z = zone();
+  dns::Cache cache;
+  return dns::drive([&](const dns::Cache& c) { return evaluate(in, c); }, z, cache);
+}
+
+}  // namespace
+
+TEST_CASE("RFC 9989 §4.10: tree walk names, with the jump to seven labels") {
+  CHECK(tree_walk_names("a.b.example.com") ==
+        std::vector<std::string>{"a.b.example.com", "b.example.com", "example.com", "com"});
+  auto names = tree_walk_names("a.b.c.d.e.f.g.h.i.example.com");
+  REQUIRE(names.size() == kMaxTreeWalkQueries);
+  CHECK(names[0] == "a.b.c.d.e.f.g.h.i.example.com");
+  CHECK(names[1] == "e.f.g.h.i.example.com");
+  CHECK(names.back() == "com");
+}
+
+TEST_CASE("RFC 9989 §4.10.1: the first record up the tree is the policy; both methods agree") {
+  auto d = run_discover("mail.example.com");
+  CHECK(d.complete());
+  CHECK(d.tree_walk.status == DiscoveryStatus::found);
+  CHECK(d.tree_walk.policy_domain == "example.com");
+  CHECK(d.tree_walk.organizational_domain == "example.com");
+  CHECK(d.psl.policy_domain == "example.com");
+  CHECK(d.psl.organizational_domain == "example.com");
+  CHECK_FALSE(d.methods_disagree);
+  CHECK(d.tree_walk.lookups.size() == 3);  // mail.example.com, example.com, com
+}
+
+TEST_CASE("RFC 9989 §4.10.2: psd=y makes the name below it the organizational domain") {
+  auto d = run_discover("agency.gov.test");
+  CHECK(d.tree_walk.policy_domain == "gov.test");
+  CHECK(d.tree_walk.organizational_domain == "agency.gov.test");
+  // RFC 7489 with the PSL: gov.test is not a public suffix, so it is the org domain
+  CHECK(d.psl.organizational_domain == "gov.test");
+  CHECK(d.methods_disagree);
+  CHECK(std::any_of(d.findings.begin(), d.findings.end(),
+                    [](const Finding& f) { return f.code == "dmarc.org_domain_disagrees"; }));
+}
+
+TEST_CASE("RFC 7489 §6.6.3: multiple records end discovery") {
+  auto d = run_discover("twice.test");
+  CHECK(d.tree_walk.status == DiscoveryStatus::multiple_records);
+  CHECK(d.psl.status == DiscoveryStatus::multiple_records);
+  CHECK(std::any_of(d.findings.begin(), d.findings.end(),
+                    [](const Finding& f) { return f.code == "dmarc.multiple_records"; }));
+}
+
+TEST_CASE("Discovery is sans-IO: it asks one question at a time until complete") {
+  dns::Cache cache;
+  auto d = discover("mail.example.com", cache);
+  REQUIRE(d.pending.size() == 1);
+  CHECK(d.pending[0].name == "_dmarc.mail.example.com");
+  CHECK(d.pending[0].type == dns::RecordType::TXT);
+}
+
+TEST_CASE("RFC 9989 §4.4: relaxed SPF alignment via the organizational domain passes") {
+  auto v = run({"mail.example.com", AuthResult{"bounce.example.com", "pass"}, {}});
+  CHECK(v.result == DmarcResult::pass);
+  CHECK(v.spf_aligned);
+  CHECK_FALSE(v.dkim_aligned);
+  CHECK(v.policy == Policy::none);
+  CHECK(v.policy_domain == "example.com");
+  CHECK(v.published_policy == Policy::quarantine);  // sp for an existing subdomain
+  CHECK_FALSE(v.steps.empty());
+}
+
+TEST_CASE("RFC 9989 §4.4: a failing aligned DKIM and an unaligned passing SPF fail; np applies") {
+  auto v = run({"ghost.example.com", AuthResult{"other.net", "pass"}, {{"example.com", "fail"}}});
+  CHECK(v.result == DmarcResult::fail);
+  CHECK_FALSE(v.spf_aligned);
+  CHECK_FALSE(v.dkim_aligned);
+  CHECK(v.from_domain_exists == false);
+  CHECK(v.policy == Policy::reject);  // np=reject for a non-existent subdomain
+}
+
+TEST_CASE("RFC 7489 §3.1.1: strict alignment needs the exact domain; t=y weakens the policy") {
+  auto v = run({"strict.test", std::nullopt, {{"mail.strict.test", "pass"}}});
+  CHECK(v.result == DmarcResult::fail);
+  CHECK(v.adkim == AlignmentMode::strict);
+  CHECK(v.published_policy == Policy::quarantine);
+  CHECK(v.policy == Policy::none);  // t=y: quarantine is applied as none
+  auto exact = run({"strict.test", std::nullopt, {{"strict.test", "pass"}}});
+  CHECK(exact.result == DmarcResult::pass);
+  CHECK(exact.dkim_aligned);
+}
+
+TEST_CASE("Results none, permerror and temperror") {
+  CHECK(run({"nodmarc.test", std::nullopt, {}}).result == DmarcResult::none);
+  CHECK(run({"twice.test", std::nullopt, {}}).result == DmarcResult::permerror);
+  CHECK(run({"flaky.test", std::nullopt, {}}).result == DmarcResult::temperror);
+}
+
+TEST_CASE("DOMAIN:RESULT arguments") {
+  auto r = parse_auth_result("Example.COM:Pass");
+  REQUIRE(r);
+  CHECK(r->domain == "example.com");
+  CHECK(r->result == "pass");
+  CHECK_FALSE(parse_auth_result("example.com"));
+  CHECK_FALSE(parse_auth_result("example.com:maybe"));
+}
+
+TEST_CASE("JSON form of a verdict carries the contract fields") {
+  auto j = to_json(run({"mail.example.com", AuthResult{"example.com", "pass"}, {}}));
+  CHECK(j["result"] == "pass");
+  CHECK(j["policy"] == "none");
+  CHECK(j["policy_domain"] == "example.com");
+  CHECK(j["spf_aligned"] == true);
+  CHECK(j["dkim_aligned"] == false);
+}
