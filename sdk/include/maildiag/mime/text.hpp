@@ -1,0 +1,103 @@
+// Small text helpers shared by the MIME layer and the bounce decoders.
+//
+// Mail arrives with LF, CRLF or bare CR line endings; every line-oriented scan in maildiag goes
+// through next_line() so that all three are read the same way. Case-insensitive helpers fold
+// ASCII only: header names, tokens and the keywords bounce decoders look for are ASCII.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace maildiag {
+namespace mime {
+
+constexpr char ascii_lower(char c) noexcept {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
+}
+
+constexpr bool is_wsp(char c) noexcept { return c == ' ' || c == '\t'; }
+
+inline bool iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  return true;
+}
+
+inline bool istarts_with(std::string_view text, std::string_view prefix) noexcept {
+  return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
+}
+
+/// Position of `needle` in `text` ignoring ASCII case, or npos. `needle` must be lowercase.
+inline std::size_t ifind(std::string_view text, std::string_view needle,
+                         std::size_t from = 0) noexcept {
+  if (needle.empty()) return from <= text.size() ? from : std::string_view::npos;
+  if (needle.size() > text.size()) return std::string_view::npos;
+  const char first = needle[0];
+  const char first_upper = (first >= 'a' && first <= 'z') ? static_cast<char>(first - 32) : first;
+  for (std::size_t i = from; i + needle.size() <= text.size(); ++i) {
+    if (text[i] != first && text[i] != first_upper) continue;
+    std::size_t k = 1;
+    while (k < needle.size() && ascii_lower(text[i + k]) == needle[k]) ++k;
+    if (k == needle.size()) return i;
+  }
+  return std::string_view::npos;
+}
+
+inline std::string_view trim(std::string_view s) noexcept {
+  std::size_t b = 0, e = s.size();
+  while (b < e && (is_wsp(s[b]) || s[b] == '\r' || s[b] == '\n')) ++b;
+  while (e > b && (is_wsp(s[e - 1]) || s[e - 1] == '\r' || s[e - 1] == '\n')) --e;
+  return s.substr(b, e - b);
+}
+
+inline std::string to_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = ascii_lower(c);
+  return out;
+}
+
+/// One line of a text: its content without the terminator, and where the next line starts.
+struct Line {
+  std::string_view text;
+  std::size_t begin = 0;
+  std::size_t next = 0;  // == input size at the end
+};
+
+/// The line starting at `pos`; the terminator is LF, CRLF or a lone CR.
+inline Line next_line(std::string_view input, std::size_t pos) noexcept {
+  std::size_t i = pos;
+  const std::size_t n = input.size();
+  while (i < n && input[i] != '\n' && input[i] != '\r') ++i;
+  Line line;
+  line.text = input.substr(pos, i - pos);
+  line.begin = pos;
+  if (i < n && input[i] == '\r') {
+    ++i;
+    if (i < n && input[i] == '\n') ++i;
+  } else if (i < n) {
+    ++i;
+  }
+  line.next = i;
+  return line;
+}
+
+/// A copy of `text` with every line ending (CRLF, CR) turned into LF.
+inline std::string normalize_newlines(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\r') {
+      out += '\n';
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace mime
+}  // namespace maildiag

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "maildiag/mime/text.hpp"
+#include "maildiag/ndr/format.hpp"
+
+namespace maildiag {
+namespace ndr {
+namespace format_detail {
+
+enum class Where { header_present, header_contains, text_contains };
+
+struct Signature {
+  std::string_view format;
+  Where where;
+  std::string_view field;   // header name (header_* only)
+  std::string_view needle;  // lowercase
+};
+
+// Most specific first: a Microsoft 365 report also looks like Exchange, Google Groups like Gmail.
+inline constexpr Signature signatures[] = {
+    {"amazonses", Where::header_present, "x-ses-outgoing", ""},
+    {"amazonses", Where::header_contains, "from", "amazonses.com"},
+    {"amazonworkmail", Where::header_present, "x-original-mailer", ""},
+    {"amazonworkmail", Where::text_contains, "", "amazon workmail"},
+    {"googlegroups", Where::header_present, "x-google-group-id", ""},
+    {"googlegroups", Where::text_contains, "", "google groups"},
+    {"gmail", Where::header_contains, "from", "mailer-daemon@googlemail.com"},
+    {"gmail", Where::text_contains, "", "google tried to deliver your message"},
+    {"gmail", Where::text_contains, "", "delivery to the following recipient"},
+    {"office365", Where::header_present, "x-ms-exchange-crosstenant-originalarrivaltime", ""},
+    {"office365", Where::text_contains, "", "outlook.com"},
+    {"office365", Where::text_contains, "", "office 365"},
+    {"office365", Where::text_contains, "", "microsoft 365"},
+    {"outlook", Where::header_contains, "from", "hotmail"},
+    {"outlook", Where::header_contains, "from", "live.com"},
+    {"exchange2007", Where::text_contains, "", "diagnostic information for administrators"},
+    {"exchange2007", Where::header_present, "x-ms-exchange-message-is-ndr", ""},
+    {"exchange2003", Where::header_present, "x-mimeole", ""},
+    {"exchange2003", Where::text_contains, "", "did not reach the following recipient"},
+    {"yahoo", Where::header_present, "x-ymailisg", ""},
+    {"yahoo", Where::text_contains, "", "sorry, we were unable to deliver your message"},
+    {"dragonfly", Where::text_contains, "", "dragonfly mail agent"},
+    {"opensmtpd", Where::text_contains, "", "this is the mailer-daemon at"},
+    {"opensmtpd", Where::text_contains, "", "opensmtpd"},
+    {"qmail", Where::text_contains, "", "this is the qmail-send program"},
+    {"qmail", Where::text_contains, "", "qmail"},
+    {"postfix", Where::header_present, "x-postfix-queue-id", ""},
+    {"postfix", Where::text_contains, "", "this is the mail system at host"},
+    {"postfix", Where::text_contains, "", "postfix"},
+    {"exim", Where::header_present, "x-failed-recipients", ""},
+    {"exim", Where::text_contains, "", "this message was created automatically by mail delivery"},
+    {"courier", Where::text_contains, "", "courier mail server"},
+    {"domino", Where::text_contains, "", "lotus domino"},
+    {"domino", Where::text_contains, "", "notes"},
+    {"messagingserver", Where::text_contains, "", "this report relates to a message you sent"},
+    {"messagingserver", Where::text_contains, "", "messaging server"},
+    {"sendmail", Where::text_contains, "", "the original message was received at"},
+    {"sendmail", Where::text_contains, "", "----- transcript of session follows -----"},
+    {"sendmail", Where::header_contains, "x-mailer", "sendmail"},
+};
+
+inline bool matches(const Signature& s, const mime::HeaderSection& headers,
+                    std::string_view text) {
+  switch (s.where) {
+    case Where::header_present: return headers.has(s.field);
+    case Where::header_contains: {
+      const mime::HeaderField* f = headers.find(s.field);
+      return f && mime::ifind(f->value, s.needle) != std::string_view::npos;
+    }
+    case Where::text_contains: return mime::ifind(text, s.needle) != std::string_view::npos;
+  }
+  return false;
+}
+
+}  // namespace format_detail
+
+MAILDIAG_FUNC std::string_view detect_format(const mime::HeaderSection& headers,
+                                             std::string_view text) {
+  for (const auto& s : format_detail::signatures)
+    if (format_detail::matches(s, headers, text)) return s.format;
+  return {};
+}
+
+}  // namespace ndr
+}  // namespace maildiag

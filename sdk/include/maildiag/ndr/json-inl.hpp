@@ -1,0 +1,66 @@
+#pragma once
+
+#include "maildiag/ndr/json.hpp"
+
+namespace maildiag {
+namespace ndr {
+
+MAILDIAG_FUNC nlohmann::json to_json(const Recipient& r) {
+  nlohmann::json j;
+  j["address"] = r.address;
+  j["action"] = r.action;
+  j["status"] = r.status;
+  j["reply_code"] = r.reply_code;
+  j["diagnostic"] = r.diagnostic;
+  j["remote_mta"] = r.remote_mta;
+  j["smtp_command"] = r.smtp_command;
+  j["reason"] = std::string(to_string(r.reason));
+  j["hard_bounce"] = r.hard_bounce;
+  j["feedback_type"] = r.feedback_type;
+  if (r.diagnosis) {
+    const Diagnosis& d = *r.diagnosis;
+    j["diagnosis"] = {{"id", d.id},
+                      {"title", d.title},
+                      {"category", d.category},
+                      {"who_acts", d.who_acts},
+                      {"fixes", d.fixes}};
+  } else {
+    j["diagnosis"] = nullptr;
+  }
+  return j;
+}
+
+MAILDIAG_FUNC nlohmann::json to_json(const Report& report) {
+  nlohmann::json j;
+  j["source"] = report.source;
+  j["kind"] = std::string(to_string(report.kind));
+  j["format"] = report.format;
+  j["reporting_mta"] = report.reporting_mta;
+  j["arrival_date"] = report.arrival_date;
+  j["original"] = {{"message_id", report.original.message_id},
+                   {"from", report.original.from},
+                   {"to", report.original.to},
+                   {"subject", report.original.subject}};
+  nlohmann::json recipients = nlohmann::json::array();
+  for (const auto& r : report.recipients) recipients.push_back(to_json(r));
+  j["recipients"] = std::move(recipients);
+  j["partial"] = report.partial;
+  nlohmann::json findings = nlohmann::json::array();
+  for (const auto& f : report.findings)
+    findings.push_back({{"code", f.code},
+                        {"severity", std::string(to_string(f.severity))},
+                        {"message", f.message},
+                        {"span", {{"begin", f.span.begin}, {"end", f.span.end}}},
+                        {"fix", f.fix}});
+  j["findings"] = std::move(findings);
+  return j;
+}
+
+MAILDIAG_FUNC nlohmann::json to_json(const std::vector<Report>& reports) {
+  nlohmann::json messages = nlohmann::json::array();
+  for (const auto& r : reports) messages.push_back(to_json(r));
+  return nlohmann::json{{"messages", std::move(messages)}};
+}
+
+}  // namespace ndr
+}  // namespace maildiag

@@ -1,0 +1,804 @@
+#pragma once
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "maildiag/mime/delivery_status.hpp"
+#include "maildiag/mime/encoded_word.hpp"
+#include "maildiag/mime/message.hpp"
+#include "maildiag/mime/text.hpp"
+#include "maildiag/ndr/address.hpp"
+#include "maildiag/ndr/format.hpp"
+#include "maildiag/ndr/parser.hpp"
+#include "maildiag/ndr/reason.hpp"
+#include "maildiag/status_code.hpp"
+
+namespace maildiag {
+namespace ndr {
+namespace parser_detail {
+
+using mime::ifind;
+using mime::iequals;
+using mime::istarts_with;
+using mime::trim;
+constexpr auto npos = std::string_view::npos;
+
+// ---------------------------------------------------------------------------------------------
+// Text helpers
+
+inline std::string collapse_space(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+// "rfc822; user@example.com" -> "user@example.com"; "<user@example.com>" -> "user@example.com".
+inline std::string clean_address(std::string_view field) {
+  std::string_view v = trim(field);
+  if (auto semi = v.find(';'); semi != npos && semi < 16) v = trim(v.substr(semi + 1));
+  address::Found f = address::find(v);
+  if (f) return std::string(v.substr(f.pos, f.len));
+  while (!v.empty() && (v.front() == '<' || v.front() == '"')) v.remove_prefix(1);
+  while (!v.empty() && (v.back() == '>' || v.back() == '"')) v.remove_suffix(1);
+  return std::string(trim(v));
+}
+
+// "smtp; 550 5.1.1 ..." -> "550 5.1.1 ..."; "dns; mx.example.jp" -> "mx.example.jp".
+inline std::string strip_type(std::string_view field) {
+  std::string_view v = trim(field);
+  auto semi = v.find(';');
+  if (semi != npos && semi > 0 && semi < 16) {
+    bool token = true;
+    for (std::size_t i = 0; i < semi; ++i)
+      if (!((v[i] >= 'a' && v[i] <= 'z') || (v[i] >= 'A' && v[i] <= 'Z') || v[i] == '-' ||
+            (v[i] >= '0' && v[i] <= '9')))
+        token = false;
+    if (token) v = trim(v.substr(semi + 1));
+  }
+  return collapse_space(v);
+}
+
+inline std::string strip_html(std::string_view html) {
+  std::string out;
+  out.reserve(html.size());
+  bool in_tag = false;
+  for (std::size_t i = 0; i < html.size(); ++i) {
+    char c = html[i];
+    if (in_tag) {
+      if (c == '>') in_tag = false;
+      continue;
+    }
+    if (c == '<') {
+      // Block-level tags end a line.
+      if (i + 3 < html.size() && (mime::istarts_with(html.substr(i + 1), "br") ||
+                                  mime::istarts_with(html.substr(i + 1), "p") ||
+                                  mime::istarts_with(html.substr(i + 1), "/p") ||
+                                  mime::istarts_with(html.substr(i + 1), "div") ||
+                                  mime::istarts_with(html.substr(i + 1), "/div") ||
+                                  mime::istarts_with(html.substr(i + 1), "tr") ||
+                                  mime::istarts_with(html.substr(i + 1), "/tr") ||
+                                  mime::istarts_with(html.substr(i + 1), "/td")))
+        out += '\n';
+      in_tag = true;
+      continue;
+    }
+    if (c == '&') {
+      static constexpr std::pair<std::string_view, char> entities[] = {
+          {"&lt;", '<'}, {"&gt;", '>'}, {"&amp;", '&'}, {"&quot;", '"'}, {"&nbsp;", ' '},
+          {"&#39;", '\''}};
+      bool done = false;
+      for (const auto& e : entities) {
+        if (html.substr(i, e.first.size()) == e.first) {
+          out += e.second;
+          i += e.first.size() - 1;
+          done = true;
+          break;
+        }
+      }
+      if (done) continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where the report's own words end and the returned message begins.
+
+inline bool is_original_marker(std::string_view raw_line) {
+  std::string_view t = trim(raw_line);
+  if (t.size() < 8) return false;
+  static constexpr std::string_view exact[] = {
+      "original message headers:", "message headers follow.", "original message follows.",
+      "original message follows:", "the original message was:", "original message:",
+      "headers of the original message:", "content-type: message/rfc822",
+      "content-type: text/rfc822-headers", "------------------------------ original message",
+  };
+  for (auto e : exact)
+    if (iequals(t, e) || (istarts_with(t, e) && e.back() != ':' && e.back() != '.')) return true;
+  if (t[0] != '-' && t[0] != '=' && t[0] != '_' && t[0] != '*') return false;
+  static constexpr std::string_view decorated[] = {
+      "original message", "copy of the message", "returned message", "unsent message",
+      "message headers", "header of the original", "headers of the original",
+      "the body of the message", "undelivered message", "copy of message",
+      "original mail", "message text follows", "returned mail follows",
+      "included message", "rfc822-headers",
+  };
+  for (auto d : decorated)
+    if (ifind(t, d) != npos) return true;
+  return false;
+}
+
+struct ReportText {
+  std::string text;            // the report's words, LF line endings
+  std::string original_block;  // text after an inline original-message marker
+};
+
+inline ReportText split_report_text(std::string full) {
+  ReportText r;
+  std::size_t pos = 0;
+  while (pos < full.size()) {
+    mime::Line line = mime::next_line(full, pos);
+    if (is_original_marker(line.text)) {
+      r.original_block = full.substr(line.next);
+      full.resize(line.begin);
+      break;
+    }
+    pos = line.next;
+  }
+  r.text = std::move(full);
+  return r;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recipient anchors: lines that name a recipient, followed by what happened to it.
+
+struct Anchor {
+  std::string address;
+  std::size_t line_begin = 0;  // offset of the anchor line in the report text
+  std::size_t rest_begin = 0;  // offset just after the address (and its closing ">")
+};
+
+inline bool rest_ok(std::string_view rest) {
+  rest = trim(rest);
+  if (rest.empty()) return true;
+  char c = rest[0];
+  if (c == ':' || c == '(' || c == ',' || c == ';') return true;
+  if (istarts_with(rest, "<mailto:") || istarts_with(rest, "...") || istarts_with(rest, "[")) return true;
+  if (istarts_with(rest, "- ") || istarts_with(rest, "— ")) return true;
+  return false;
+}
+
+inline bool find_anchor(std::string_view line, std::size_t line_offset, Anchor& out) {
+  std::size_t i = 0;
+  while (i < line.size() && (mime::is_wsp(line[i]) || line[i] == '*' || line[i] == '-' ||
+                             line[i] == '>' || line[i] == '#'))
+    ++i;
+  if (i > 0 && i < line.size() && line[i - 1] == '>' && line[i] == '>') return false;
+  std::string_view t = line.substr(i);
+  if (t.empty()) return false;
+  std::size_t addr_begin = 0, addr_len = 0, after = 0;
+  if (t[0] == '<') {
+    std::size_t close = t.find('>');
+    if (close == npos || close > 300) return false;
+    std::string_view inner = trim(t.substr(1, close - 1));
+    if (istarts_with(inner, "mailto:")) inner.remove_prefix(7);
+    if (!address::is_address(inner)) return false;
+    addr_begin = static_cast<std::size_t>(inner.data() - line.data());
+    addr_len = inner.size();
+    after = i + close + 1;
+  } else {
+    if (t[0] == '"') return false;
+    address::Found f = address::find(t);
+    if (!f || f.pos != 0) return false;
+    addr_begin = i;
+    addr_len = f.len;
+    after = i + f.len;
+  }
+  std::string_view rest = line.substr(after);
+  if (!rest_ok(rest)) return false;
+  out.address = std::string(line.substr(addr_begin, addr_len));
+  out.line_begin = line_offset;
+  out.rest_begin = line_offset + after;
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the text says about one recipient.
+
+inline std::string detect_command(std::string_view text) {
+  struct Cmd {
+    std::string_view needle;
+    std::string_view name;
+  };
+  static constexpr Cmd commands[] = {
+      {"rcpt to", "RCPT"},          {"rcpt_to", "RCPT"},        {"rcpt command", "RCPT"},
+      {"mail from", "MAIL"},        {"mail_from", "MAIL"},      {"end of data", "DATA"},
+      {"final data", "DATA"},       {"data command", "DATA"},   {"after data", "DATA"},
+      {">>> data", "DATA"},         {"message body", "DATA"},   {"ehlo", "EHLO"},
+      {"helo", "HELO"},             {"connect to", "CONN"},     {"while connecting", "CONN"},
+      {"greeting", "CONN"},
+  };
+  std::size_t best = npos;
+  std::string_view name;
+  for (const auto& c : commands) {
+    std::size_t p = ifind(text, c.needle);
+    if (p != npos && p < best) {
+      best = p;
+      name = c.name;
+    }
+  }
+  return std::string(name);
+}
+
+inline std::string detect_remote_mta(std::string_view text) {
+  // "host mx.example.jp [192.0.2.1]", "mx.example.jp [192.0.2.1] did not like", "remote host
+  // mx.example.jp said".
+  std::size_t p = ifind(text, "host ");
+  while (p != npos) {
+    std::size_t b = p + 5;
+    std::size_t e = b;
+    while (e < text.size() && address::is_domain_char(text[e])) ++e;
+    std::string_view name = text.substr(b, e - b);
+    while (!name.empty() && name.back() == '.') name.remove_suffix(1);
+    if (name.find('.') != npos && name.size() > 3 && !iequals(name, "said") &&
+        !(name[0] >= '0' && name[0] <= '9' && name.find_first_not_of("0123456789.") == npos))
+      return std::string(name);
+    p = ifind(text, "host ", p + 5);
+  }
+  return std::string();
+}
+
+// The line(s) carrying the remote server's answer: from the first line with an SMTP code to
+// the end of that paragraph; else the whole block.
+inline std::string pick_diagnostic(std::string_view block) {
+  std::size_t pos = 0;
+  while (pos < block.size()) {
+    mime::Line line = mime::next_line(block, pos);
+    auto codes = scan_status_codes(line.text);
+    if (!codes.empty()) {
+      std::size_t end = line.next;
+      while (end < block.size()) {
+        mime::Line next = mime::next_line(block, end);
+        if (trim(next.text).empty()) break;
+        end = next.next;
+      }
+      return collapse_space(block.substr(line.begin, end - line.begin));
+    }
+    pos = line.next;
+  }
+  return collapse_space(block);
+}
+
+struct Fields {
+  std::string address;
+  std::string action;
+  std::string status;
+  std::string diagnostic;
+  std::string remote_mta;
+  std::string smtp_command;
+  std::string context;  // the report's text about this recipient
+  std::string feedback_type;
+};
+
+// ---------------------------------------------------------------------------------------------
+// The decoder.
+
+class Decoder {
+ public:
+  Decoder(std::string_view input, const ParseOptions& options)
+      : message_(mime::parse_message(input, options.limits)) {}
+
+  Report run() {
+    report_.findings = message_.findings;
+    report_.partial = message_.partial;
+    gather();
+    const mime::HeaderSection& top = message_.root().headers;
+
+    if (!feedback_text_.empty()) {
+      decode_feedback();
+    } else if (!dsn_texts_.empty() || has_inline_dsn()) {
+      decode_dsn();
+      if (fields_.empty()) decode_text();
+    } else if (is_auto_reply(top)) {
+      decode_auto_reply();
+    } else if (looks_like_bounce(top)) {
+      decode_text();
+    }
+
+    read_original();
+    finish(top);
+    return std::move(report_);
+  }
+
+ private:
+  // Collects the parts the decoders read.
+  void gather() {
+    std::string plain, html;
+    const auto& parts = message_.parts;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      const mime::Part& p = parts[i];
+      if (inside_attached_message(i)) {
+        if (p.is_message && i != 0 && !original_found_) {
+          original_headers_ = p.headers;
+          original_found_ = true;
+        }
+        continue;
+      }
+      const mime::ContentType& ct = p.content_type;
+      if (ct.is_multipart()) continue;
+      if (ct.type == "message" &&
+          (ct.subtype == "delivery-status" || ct.subtype == "global-delivery-status")) {
+        dsn_texts_.push_back(message_.text(p));
+      } else if (ct.type == "message" && ct.subtype == "feedback-report") {
+        feedback_text_ = message_.text(p);
+      } else if (ct.is("text", "rfc822-headers")) {
+        if (!original_found_) {
+          original_owned_ = message_.text(p);
+          original_headers_ = mime::parse_header_section(original_owned_);
+          original_found_ = true;
+        }
+      } else if (ct.type == "text" && ct.subtype == "html") {
+        html += strip_html(message_.text(p));
+        html += '\n';
+      } else if (ct.type == "text" || (ct.type == "message" && ct.subtype != "rfc822")) {
+        if (p.headers.has("content-disposition") &&
+            ifind(p.headers.get("content-disposition"), "attachment") != npos &&
+            !plain.empty())
+          continue;
+        plain += message_.text(p);
+        plain += '\n';
+      }
+    }
+    ReportText rt = split_report_text(plain.empty() ? std::move(html) : std::move(plain));
+    text_ = std::move(rt.text);
+    inline_original_ = std::move(rt.original_block);
+  }
+
+  bool inside_attached_message(std::size_t index) const {
+    const auto& parts = message_.parts;
+    std::size_t i = index;
+    while (i != mime::Part::none && i != 0) {
+      if (parts[i].is_message) return true;
+      i = parts[i].parent;
+    }
+    return false;
+  }
+
+  bool has_inline_dsn() const {
+    return ifind(text_, "\nfinal-recipient:") != npos ||
+           ifind(text_, "\noriginal-recipient:") != npos || istarts_with(text_, "final-recipient:");
+  }
+
+  // ------------------------------------------------------------------ RFC 3464
+  void decode_dsn() {
+    std::vector<std::string> sources = dsn_texts_;
+    if (sources.empty()) {
+      // A delivery-status block pasted into the text (no MIME part): read from the line that
+      // starts it.
+      std::size_t p = ifind(text_, "reporting-mta:");
+      if (p == npos) p = ifind(text_, "final-recipient:");
+      if (p == npos) p = ifind(text_, "original-recipient:");
+      if (p != npos) {
+        while (p > 0 && text_[p - 1] != '\n') --p;
+        sources.push_back(text_.substr(p));
+      }
+    }
+    for (const std::string& src : sources) {
+      mime::DeliveryStatus ds = mime::parse_delivery_status(src);
+      if (report_.reporting_mta.empty())
+        report_.reporting_mta = strip_type(ds.per_message.get("reporting-mta"));
+      if (report_.arrival_date.empty())
+        report_.arrival_date = collapse_space(ds.per_message.get("arrival-date"));
+      for (const auto& g : ds.per_recipient) {
+        Fields f;
+        std::string_view final_rcpt = g.get("final-recipient");
+        std::string_view orig_rcpt = g.get("original-recipient");
+        f.address = clean_address(!final_rcpt.empty() ? final_rcpt : orig_rcpt);
+        if (f.address.empty() || !address::find(f.address)) {
+          std::string alt = clean_address(orig_rcpt);
+          if (!alt.empty() && address::find(alt)) f.address = alt;
+        }
+        if (f.address.empty()) continue;
+        f.action = mime::to_lower(trim(g.get("action")));
+        std::string_view status = trim(g.get("status"));
+        if (auto sp = status.find_first_of(" \t("); sp != npos) status = status.substr(0, sp);
+        f.status = std::string(status);
+        f.diagnostic = strip_type(g.get("diagnostic-code"));
+        f.remote_mta = strip_type(g.get("remote-mta"));
+        add_fields(std::move(f));
+      }
+    }
+    // The report's text often says more than the Diagnostic-Code (which may be cut or absent).
+    std::vector<Anchor> anchors = find_anchors();
+    for (auto& f : fields_) {
+      std::string block = block_for(anchors, f.address);
+      if (block.empty() && fields_.size() == 1) block = text_;
+      f.context = collapse_space(block);
+      if (f.diagnostic.empty() && !block.empty()) f.diagnostic = pick_diagnostic(block);
+      if (f.smtp_command.empty()) f.smtp_command = detect_command(f.diagnostic);
+      if (f.smtp_command.empty()) f.smtp_command = detect_command(block);
+    }
+  }
+
+  // ------------------------------------------------------------------ RFC 5965
+  void decode_feedback() {
+    report_.kind = Kind::feedback;
+    report_.format = "arf";
+    mime::DeliveryStatus ds = mime::parse_delivery_status(feedback_text_);
+    const mime::FieldGroup& g = ds.per_message;
+    std::string type = mime::to_lower(trim(g.get("feedback-type")));
+    report_.reporting_mta = strip_type(g.get("reporting-mta"));
+    report_.arrival_date = collapse_space(!g.get("arrival-date").empty() ? g.get("arrival-date")
+                                                                          : g.get("received-date"));
+    std::vector<std::string> addresses;
+    auto collect = [&](const mime::FieldGroup& group) {
+      for (const auto& field : group.fields)
+        if (iequals(field.first, "original-rcpt-to") || iequals(field.first, "removal-recipient"))
+          addresses.push_back(clean_address(field.second));
+    };
+    collect(g);
+    for (const auto& r : ds.per_recipient) collect(r);
+    if (addresses.empty()) {
+      read_original();
+      addresses = split_addresses(original_to_raw_);
+    }
+    if (addresses.empty()) addresses.push_back(std::string());
+    for (auto& a : addresses) {
+      Fields f;
+      f.address = a;
+      f.feedback_type = type;
+      f.action = "";
+      fields_.push_back(std::move(f));
+    }
+  }
+
+  // ------------------------------------------------------------------ RFC 3834
+  static bool is_auto_reply(const mime::HeaderSection& h) {
+    std::string auto_submitted = mime::to_lower(h.get("auto-submitted"));
+    if (auto_submitted.find("auto-replied") != std::string::npos) return true;
+    if (h.has("x-autoreply") || h.has("x-autorespond") || h.has("x-autoresponder")) return true;
+    if (iequals(trim(h.get("precedence")), "auto_reply")) return true;
+    std::string subject = h.get_decoded("subject");
+    static constexpr std::string_view prefixes[] = {
+        "automatic reply", "auto:", "autoreply", "auto-reply", "auto reply", "out of office",
+        "out of the office", "abwesenheit", "vacation", "away from",
+    };
+    for (auto p : prefixes)
+      if (ifind(subject, p) != npos) return true;
+    return false;
+  }
+
+  void decode_auto_reply() {
+    report_.kind = Kind::auto_reply;
+    report_.format = "rfc3834";
+    Fields f;
+    const mime::HeaderSection& h = message_.root().headers;
+    f.address = clean_address(h.get("from"));
+    if (f.address.empty()) f.address = clean_address(h.get("reply-to"));
+    f.diagnostic = collapse_space(text_.substr(0, std::min<std::size_t>(text_.size(), 400)));
+    fields_.push_back(std::move(f));
+  }
+
+  // ------------------------------------------------------------------ human-readable layouts
+  bool looks_like_bounce(const mime::HeaderSection& h) const {
+    if (h.fields.empty()) return !text_.empty();  // a pasted body: the user says it is one
+    if (h.has("x-failed-recipients") || h.has("x-ms-exchange-message-is-ndr")) return true;
+    std::string from = mime::to_lower(h.get("from"));
+    static constexpr std::string_view daemons[] = {
+        "mailer-daemon", "postmaster", "mail delivery", "mail-daemon", "maildaemon",
+        "mail administrator", "bounce", "mail delivery subsystem", "<>",
+    };
+    for (auto d : daemons)
+      if (from.find(d) != std::string::npos) return true;
+    if (trim(h.get("return-path")) == "<>") return true;
+    std::string subject = h.get_decoded("subject");
+    static constexpr std::string_view subjects[] = {
+        "undeliver", "delivery status", "delivery fail", "failure notice", "returned mail",
+        "delivery notification", "could not be delivered", "couldn't be delivered",
+        "mail delivery failed", "non remis", "not delivered", "delivery problem", "nondeliver",
+        "rejected", "failed", "bounce", "unzustellbar", "warning: could not",
+    };
+    for (auto s : subjects)
+      if (ifind(subject, s) != npos) return true;
+    return false;
+  }
+
+  std::vector<Anchor> find_anchors() const {
+    std::vector<Anchor> anchors;
+    std::size_t pos = 0;
+    while (pos < text_.size()) {
+      mime::Line line = mime::next_line(text_, pos);
+      Anchor a;
+      if (find_anchor(line.text, line.begin, a) && !address::is_system(a.address))
+        anchors.push_back(std::move(a));
+      pos = line.next;
+    }
+    return anchors;
+  }
+
+  // Everything the text says after each anchor of `addr`, up to the next anchor.
+  std::string block_for(const std::vector<Anchor>& anchors, std::string_view addr) const {
+    std::string out;
+    std::string k = address::key(addr);
+    for (std::size_t i = 0; i < anchors.size(); ++i) {
+      if (address::key(anchors[i].address) != k) continue;
+      std::size_t end = i + 1 < anchors.size() ? anchors[i + 1].line_begin : text_.size();
+      std::size_t begin = anchors[i].rest_begin;
+      if (begin < end) {
+        std::string_view part = std::string_view(text_).substr(begin, end - begin);
+        // "<addr>:" ends with a colon before the details; "addr<mailto:addr>" repeats it.
+        part = trim(part);
+        if (istarts_with(part, "<mailto:")) {
+          auto close = part.find('>');
+          part = close == npos ? std::string_view() : part.substr(close + 1);
+        }
+        while (!part.empty() && (part.front() == ':' || part.front() == '.')) part.remove_prefix(1);
+        out += std::string(part);
+        out += '\n';
+      }
+    }
+    return out;
+  }
+
+  void decode_text() {
+    const mime::HeaderSection& top = message_.root().headers;
+    std::vector<Anchor> anchors = find_anchors();
+    std::string self = address::key(clean_address(top.get("to")));
+    if (anchors.size() > 1 && !self.empty()) {
+      std::vector<Anchor> others;
+      for (auto& a : anchors)
+        if (address::key(a.address) != self) others.push_back(a);
+      if (!others.empty()) anchors = std::move(others);
+    }
+    std::vector<std::string> order;
+    for (const auto& a : anchors) {
+      std::string k = address::key(a.address);
+      if (std::find(order.begin(), order.end(), k) == order.end()) order.push_back(k);
+    }
+    for (const auto& k : order) {
+      Fields f;
+      for (const auto& a : anchors)
+        if (address::key(a.address) == k) {
+          f.address = a.address;
+          break;
+        }
+      std::string block = block_for(anchors, f.address);
+      if (!has_code(block) && order.size() == 1) block += "\n" + text_;
+      fill_from_block(f, block);
+      fields_.push_back(std::move(f));
+    }
+    if (!fields_.empty()) return;
+
+    // No anchor line: the failed recipients are in a header, or named in a sentence.
+    std::vector<std::string> candidates = split_addresses(top.get("x-failed-recipients"));
+    if (candidates.empty()) candidates = addresses_in_sentences(self);
+    if (candidates.empty()) {
+      read_original();
+      candidates = split_addresses(original_to_raw_);
+    }
+    for (auto& c : candidates) {
+      Fields f;
+      f.address = c;
+      std::string block = text_;
+      fill_from_block(f, block);
+      fields_.push_back(std::move(f));
+    }
+  }
+
+  static bool has_code(std::string_view text) {
+    for (const auto& c : scan_status_codes(text))
+      if (c.kind == CodeInText::Kind::enhanced_status || c.reply_code >= 400) return true;
+    return false;
+  }
+
+  void fill_from_block(Fields& f, std::string_view block) {
+    f.diagnostic = pick_diagnostic(block);
+    f.context = collapse_space(block);
+    f.smtp_command = detect_command(block);
+    f.remote_mta = detect_remote_mta(block);
+  }
+
+  std::vector<std::string> addresses_in_sentences(const std::string& self) const {
+    std::vector<std::string> out;
+    std::size_t pos = 0;
+    while (pos < text_.size()) {
+      address::Found f = address::find(text_, pos);
+      if (!f) break;
+      std::string a = text_.substr(f.pos, f.len);
+      std::string k = address::key(a);
+      if (!address::is_system(a) && k != self &&
+          std::find_if(out.begin(), out.end(), [&](const std::string& x) {
+            return address::key(x) == k;
+          }) == out.end())
+        out.push_back(a);
+      pos = f.pos + f.len;
+      if (!out.empty()) break;  // the first named address is the one the report is about
+    }
+    return out;
+  }
+
+  static std::vector<std::string> split_addresses(std::string_view list) {
+    std::vector<std::string> out;
+    std::size_t pos = 0;
+    while (pos < list.size()) {
+      address::Found f = address::find(list, pos);
+      if (!f) break;
+      std::string a(list.substr(f.pos, f.len));
+      std::string k = address::key(a);
+      if (std::find_if(out.begin(), out.end(), [&](const std::string& x) {
+            return address::key(x) == k;
+          }) == out.end())
+        out.push_back(std::move(a));
+      pos = f.pos + f.len;
+    }
+    return out;
+  }
+
+  void add_fields(Fields f) {
+    std::string k = address::key(f.address);
+    for (auto& existing : fields_)
+      if (address::key(existing.address) == k && existing.status == f.status) return;
+    fields_.push_back(std::move(f));
+  }
+
+  // ------------------------------------------------------------------ the original message
+  void read_original() {
+    if (original_read_) return;
+    original_read_ = true;
+    if (!original_found_ && !inline_original_.empty()) {
+      std::string_view rest = inline_original_;
+      while (!rest.empty() && (rest.front() == '\n' || rest.front() == ' ')) rest.remove_prefix(1);
+      original_owned_ = std::string(rest);
+      original_headers_ = mime::parse_header_section(original_owned_);
+      original_found_ = !original_headers_.fields.empty();
+    }
+    if (!original_found_) return;
+    report_.original.message_id = collapse_space(original_headers_.get("message-id"));
+    report_.original.from = collapse_space(original_headers_.get_decoded("from"));
+    report_.original.to = collapse_space(original_headers_.get_decoded("to"));
+    report_.original.subject = collapse_space(original_headers_.get_decoded("subject"));
+    original_to_raw_ = original_headers_.get("to");
+  }
+
+  // ------------------------------------------------------------------ per-recipient results
+  void finish(const mime::HeaderSection& top) {
+    std::string_view detected = detect_format(top, text_);
+    if (report_.format.empty()) {
+      if (!detected.empty()) report_.format = std::string(detected);
+      else if (!dsn_texts_.empty()) report_.format = "rfc3464";
+      else if (!fields_.empty()) report_.format = "unknown";
+    }
+    if (report_.arrival_date.empty() && !fields_.empty()) report_.arrival_date = top.get("date");
+
+    bool any_failed = false, any_delayed = false, any_delivered = false;
+    for (auto& f : fields_) {
+      Recipient r;
+      r.address = f.address;
+      r.diagnostic = f.diagnostic;
+      r.remote_mta = f.remote_mta;
+      r.smtp_command = f.smtp_command;
+      r.feedback_type = f.feedback_type;
+      if (report_.kind == Kind::feedback) {
+        r.reason = Reason::feedback;
+      } else if (report_.kind == Kind::auto_reply) {
+        r.reason = Reason::vacation;
+      } else {
+        resolve(f, r);
+      }
+      r.hard_bounce = r.reason != Reason::feedback && r.reason != Reason::vacation &&
+                      is_hard_bounce(r.reason, status_class(r.status));
+      if (r.action == "failed") any_failed = true;
+      else if (r.action == "delayed") any_delayed = true;
+      else if (r.action == "delivered" || r.action == "relayed" || r.action == "expanded")
+        any_delivered = true;
+      report_.recipients.push_back(std::move(r));
+    }
+    if (report_.kind == Kind::not_a_report && !report_.recipients.empty()) {
+      report_.kind = any_failed ? Kind::bounce : any_delayed ? Kind::delay
+                     : any_delivered ? Kind::delivered : Kind::bounce;
+    }
+    if (report_.kind == Kind::not_a_report) report_.format.clear();
+  }
+
+  static std::optional<StatusClass> status_class(std::string_view status) {
+    if (status.empty()) return std::nullopt;
+    if (status[0] == '2') return StatusClass::success;
+    if (status[0] == '4') return StatusClass::transient;
+    if (status[0] == '5') return StatusClass::permanent;
+    return std::nullopt;
+  }
+
+  void resolve(const Fields& f, Recipient& r) {
+    // Codes: the delivery-status Status field first, the server's text second.
+    std::optional<EnhancedStatus> given = parse_enhanced_status(f.status);
+    PrimaryCodes from_text = primary_codes(scan_status_codes(f.diagnostic));
+    if (!from_text.status && !from_text.reply_code) {
+      PrimaryCodes from_context = primary_codes(scan_status_codes(f.context));
+      if (!given) from_text = from_context;
+      else if (!from_text.reply_code) from_text.reply_code = from_context.reply_code;
+    }
+    std::optional<EnhancedStatus> status = given;
+    // A generic x.0.0 in the Status field says less than the code in the server's text.
+    if (from_text.status && (!status || (status->subject == 0 && status->detail == 0 &&
+                                         from_text.status->klass == status->klass)))
+      status = from_text.status;
+    if (from_text.reply_code) {
+      r.reply_code = std::to_string(*from_text.reply_code);
+      if (status && static_cast<int>(status->klass) != *from_text.reply_code / 100 &&
+          status->klass != StatusClass::success)
+        r.reply_code.clear();  // a 250 next to a 5.x.x is not this failure's reply
+    }
+
+    r.action = f.action;
+    if (r.action.empty()) {
+      StatusClass k = status ? status->klass
+                      : !r.reply_code.empty() ? reply_code_class(static_cast<std::uint16_t>(std::stoi(r.reply_code)))
+                                              : StatusClass::permanent;
+      r.action = k == StatusClass::success ? "delivered" : k == StatusClass::transient ? "delayed" : "failed";
+    }
+
+    ReasonEvidence e;
+    e.status = status;
+    if (!r.reply_code.empty()) e.reply_code = static_cast<std::uint16_t>(std::stoi(r.reply_code));
+    e.text = f.diagnostic;
+    e.context = f.context;
+    e.smtp_command = f.smtp_command;
+    e.action = r.action;
+    r.reason = classify(e);
+
+    if (status) {
+      r.status = status->to_string();
+    } else {
+      StatusClass k = r.action == "delayed" ? StatusClass::transient
+                      : r.action == "delivered" ? StatusClass::success
+                      : !r.reply_code.empty() && r.reply_code[0] == '4' ? StatusClass::transient
+                                                                        : StatusClass::permanent;
+      r.status = inferred_status(r.reason, k);
+    }
+  }
+
+  mime::Message message_;
+  Report report_;
+  std::string text_;
+  std::string inline_original_;
+  std::vector<std::string> dsn_texts_;
+  std::string feedback_text_;
+  mime::HeaderSection original_headers_;
+  std::string original_owned_;
+  std::string original_to_raw_;
+  bool original_found_ = false;
+  bool original_read_ = false;
+  std::vector<Fields> fields_;
+};
+
+}  // namespace parser_detail
+
+MAILDIAG_FUNC Report parse(std::string_view message, const ParseOptions& options) {
+  try {
+    parser_detail::Decoder decoder(message, options);
+    return decoder.run();
+  } catch (...) {
+    // Only allocation failure can get here; report it instead of letting it cross the API.
+    Report report;
+    report.partial = true;
+    report.findings.push_back(Finding{"ndr.internal_error", Severity::error,
+                                      "The message could not be decoded (out of memory).",
+                                      Span{0, message.size()}, ""});
+    return report;
+  }
+}
+
+}  // namespace ndr
+}  // namespace maildiag

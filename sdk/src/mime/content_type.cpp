@@ -1,0 +1,1 @@
+#include "maildiag/mime/content_type-inl.hpp"

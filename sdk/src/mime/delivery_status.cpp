@@ -1,0 +1,1 @@
+#include "maildiag/mime/delivery_status-inl.hpp"

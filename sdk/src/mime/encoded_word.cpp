@@ -1,0 +1,1 @@
+#include "maildiag/mime/encoded_word-inl.hpp"

@@ -1,0 +1,1 @@
+#include "maildiag/mime/header-inl.hpp"

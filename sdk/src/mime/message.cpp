@@ -1,0 +1,1 @@
+#include "maildiag/mime/message-inl.hpp"

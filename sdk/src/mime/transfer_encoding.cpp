@@ -1,0 +1,1 @@
+#include "maildiag/mime/transfer_encoding-inl.hpp"

@@ -1,0 +1,1 @@
+#include "maildiag/ndr/format-inl.hpp"

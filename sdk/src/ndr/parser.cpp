@@ -1,0 +1,1 @@
+#include "maildiag/ndr/parser-inl.hpp"

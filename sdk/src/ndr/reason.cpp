@@ -1,0 +1,1 @@
+#include "maildiag/ndr/reason-inl.hpp"
