@@ -1,0 +1,1 @@
+#include "maildiag/spf/check_host-inl.hpp"

@@ -1,0 +1,1 @@
+#include "maildiag/spf/macro-inl.hpp"
