@@ -4,7 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "maildiag/dkim/audit.hpp"
 #include "maildiag/dkim/key_record.hpp"
+#include "maildiag/dns/json.hpp"
 
 namespace maildiag {
 namespace dkim {
@@ -47,6 +49,27 @@ inline nlohmann::json to_json(const KeyRecord& r) {
                    {"findings", json_detail::findings(r.findings)}};
   j["key_bits"] = r.key_bits ? nlohmann::json(*r.key_bits) : nlohmann::json();
   return j;
+}
+
+inline nlohmann::json to_json(const Audit& a) {
+  nlohmann::json sels = nlohmann::json::array();
+  for (const auto& s : a.selectors) {
+    nlohmann::json j{{"selector", s.selector},
+                     {"name", s.name},
+                     {"status", s.status},
+                     {"findings", json_detail::findings(s.findings)}};
+    j["cname_target"] = s.cname_target.empty() ? nlohmann::json() : nlohmann::json(s.cname_target);
+    j["record"] = s.record ? to_json(*s.record) : nlohmann::json();
+    sels.push_back(std::move(j));
+  }
+  nlohmann::json pending = nlohmann::json::array();
+  for (const auto& q : a.pending) pending.push_back(dns::to_json(q));
+  return {{"domain", a.domain},
+          {"default_selectors", a.default_selectors},
+          {"microsoft_365_mx", a.microsoft_365_mx},
+          {"selectors", std::move(sels)},
+          {"findings", json_detail::findings(a.findings)},
+          {"pending", std::move(pending)}};
 }
 
 }  // namespace dkim

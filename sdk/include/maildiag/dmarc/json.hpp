@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "maildiag/dmarc/audit.hpp"
 #include "maildiag/dmarc/discovery.hpp"
 #include "maildiag/dmarc/record.hpp"
 #include "maildiag/dmarc/verdict.hpp"
@@ -128,6 +129,28 @@ inline nlohmann::json to_json(const Verdict& v) {
       v.from_domain_exists ? nlohmann::json(*v.from_domain_exists) : nlohmann::json();
   nlohmann::json pending = nlohmann::json::array();
   for (const auto& q : v.pending) pending.push_back(dns::to_json(q));
+  j["pending"] = std::move(pending);
+  return j;
+}
+
+inline nlohmann::json to_json(const Audit& a) {
+  nlohmann::json dests = nlohmann::json::array();
+  for (const auto& d : a.destinations)
+    dests.push_back({{"tag", d.tag},
+                     {"address", d.address},
+                     {"domain", d.domain},
+                     {"external", d.external},
+                     {"authorization_name", d.authorization_name},
+                     {"status", d.status}});
+  const MethodResult& walk = a.discovery.tree_walk;
+  nlohmann::json j{{"domain", a.domain},
+                   {"discovery", to_json(a.discovery)},
+                   {"report_destinations", std::move(dests)},
+                   {"findings", json_detail::findings(a.findings)}};
+  j["policy_domain"] = walk.policy_domain.empty() ? nlohmann::json() : nlohmann::json(walk.policy_domain);
+  j["record"] = walk.record ? to_json(*walk.record) : nlohmann::json();
+  nlohmann::json pending = nlohmann::json::array();
+  for (const auto& q : a.pending) pending.push_back(dns::to_json(q));
   j["pending"] = std::move(pending);
   return j;
 }

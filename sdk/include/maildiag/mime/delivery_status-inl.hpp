@@ -52,9 +52,9 @@ MAILDIAG_FUNC DeliveryStatus parse_delivery_status(std::string_view text) {
       if (target == &ds.per_message) {
         new_recipient = starts_recipient(f.name);
       } else if (target && iequals(f.name, "original-recipient")) {
-        new_recipient = target->has("original-recipient") || target->has("final-recipient");
+        new_recipient = target->has("original-recipient") || target->has("action");
       } else if (target && iequals(f.name, "final-recipient")) {
-        new_recipient = target->has("final-recipient");
+        new_recipient = target->has("final-recipient") || target->has("action");
       }
       if (new_recipient) {
         ds.per_recipient.emplace_back();

@@ -260,25 +260,55 @@ inline std::string detect_remote_mta(std::string_view text) {
   return std::string();
 }
 
-// The line(s) carrying the remote server's answer: from the first line with an SMTP code to
-// the end of that paragraph; else the whole block.
+// The line(s) carrying the remote server's answer: from the first line with a failure code
+// to the end of that paragraph; else the first paragraph that says anything.
+inline bool has_failure_code(std::string_view line) {
+  for (const auto& c : scan_status_codes(line))
+    if ((c.kind == CodeInText::Kind::enhanced_status && c.status.klass != StatusClass::success) ||
+        (c.kind == CodeInText::Kind::reply_code && c.reply_code >= 400))
+      return true;
+  return false;
+}
+
+inline std::string paragraph_from(std::string_view block, std::size_t begin) {
+  std::size_t end = begin;
+  while (end < block.size()) {
+    mime::Line next = mime::next_line(block, end);
+    if (trim(next.text).empty()) break;
+    end = next.next;
+  }
+  return collapse_space(block.substr(begin, end - begin));
+}
+
+inline bool has_reply_and_status(std::string_view line) {
+  bool reply = false, status = false;
+  for (const auto& c : scan_status_codes(line)) {
+    if (c.kind == CodeInText::Kind::reply_code && c.reply_code >= 400) reply = true;
+    if (c.kind == CodeInText::Kind::enhanced_status && c.status.klass != StatusClass::success)
+      status = true;
+  }
+  return reply && status;
+}
+
 inline std::string pick_diagnostic(std::string_view block) {
+  // A line with both a reply code and a status code is the server's own answer; a line with
+  // either is the next best; else the first paragraph.
+  std::size_t first_code_line = npos;
   std::size_t pos = 0;
   while (pos < block.size()) {
     mime::Line line = mime::next_line(block, pos);
-    auto codes = scan_status_codes(line.text);
-    if (!codes.empty()) {
-      std::size_t end = line.next;
-      while (end < block.size()) {
-        mime::Line next = mime::next_line(block, end);
-        if (trim(next.text).empty()) break;
-        end = next.next;
-      }
-      return collapse_space(block.substr(line.begin, end - line.begin));
-    }
+    if (has_reply_and_status(line.text)) return paragraph_from(block, line.begin);
+    if (first_code_line == npos && has_failure_code(line.text)) first_code_line = line.begin;
     pos = line.next;
   }
-  return collapse_space(block);
+  if (first_code_line != npos) return paragraph_from(block, first_code_line);
+  pos = 0;
+  while (pos < block.size()) {
+    mime::Line line = mime::next_line(block, pos);
+    if (!trim(line.text).empty()) return paragraph_from(block, line.begin);
+    pos = line.next;
+  }
+  return std::string();
 }
 
 struct Fields {
@@ -311,7 +341,7 @@ class Decoder {
     } else if (!dsn_texts_.empty() || has_inline_dsn()) {
       decode_dsn();
       if (fields_.empty()) decode_text();
-    } else if (is_auto_reply(top)) {
+    } else if (is_auto_reply(top) && !from_mail_system(top)) {
       decode_auto_reply();
     } else if (looks_like_bounce(top)) {
       decode_text();
@@ -492,17 +522,23 @@ class Decoder {
   }
 
   // ------------------------------------------------------------------ human-readable layouts
-  bool looks_like_bounce(const mime::HeaderSection& h) const {
-    if (h.fields.empty()) return !text_.empty();  // a pasted body: the user says it is one
+  // Signs that a mail system, not a person, wrote the message.
+  static bool from_mail_system(const mime::HeaderSection& h) {
     if (h.has("x-failed-recipients") || h.has("x-ms-exchange-message-is-ndr")) return true;
     std::string from = mime::to_lower(h.get("from"));
     static constexpr std::string_view daemons[] = {
         "mailer-daemon", "postmaster", "mail delivery", "mail-daemon", "maildaemon",
-        "mail administrator", "bounce", "mail delivery subsystem", "<>",
+        "mail administrator", "bounce", "mail delivery subsystem",
     };
     for (auto d : daemons)
       if (from.find(d) != std::string::npos) return true;
-    if (trim(h.get("return-path")) == "<>") return true;
+    return false;
+  }
+
+  bool looks_like_bounce(const mime::HeaderSection& h) const {
+    if (h.fields.empty()) return !text_.empty();  // a pasted body: the user says it is one
+    if (from_mail_system(h)) return true;
+    if (trim(h.get("return-path")) == "<>" || trim(h.get("from")) == "<>") return true;
     std::string subject = h.get_decoded("subject");
     static constexpr std::string_view subjects[] = {
         "undeliver", "delivery status", "delivery fail", "failure notice", "returned mail",
@@ -723,16 +759,29 @@ class Decoder {
   void resolve(const Fields& f, Recipient& r) {
     // Codes: the delivery-status Status field first, the server's text second.
     std::optional<EnhancedStatus> given = parse_enhanced_status(f.status);
-    PrimaryCodes from_text = primary_codes(scan_status_codes(f.diagnostic));
+    const bool success = (given && given->klass == StatusClass::success) ||
+                         f.action == "delivered" || f.action == "relayed" || f.action == "expanded";
+    // In a failure, success codes in the text ("250 OK" of an earlier command) are not its codes.
+    auto codes_in = [&](std::string_view text) {
+      std::vector<CodeInText> codes = scan_status_codes(text);
+      if (!success)
+        codes.erase(std::remove_if(codes.begin(), codes.end(), [](const CodeInText& c) {
+                      return c.kind == CodeInText::Kind::enhanced_status
+                                 ? c.status.klass == StatusClass::success
+                                 : c.reply_code < 400;
+                    }), codes.end());
+      return primary_codes(codes);
+    };
+    PrimaryCodes from_text = codes_in(f.diagnostic);
     if (!from_text.status && !from_text.reply_code) {
-      PrimaryCodes from_context = primary_codes(scan_status_codes(f.context));
+      PrimaryCodes from_context = codes_in(f.context);
       if (!given) from_text = from_context;
       else if (!from_text.reply_code) from_text.reply_code = from_context.reply_code;
     }
     std::optional<EnhancedStatus> status = given;
-    // A generic x.0.0 in the Status field says less than the code in the server's text.
-    if (from_text.status && (!status || (status->subject == 0 && status->detail == 0 &&
-                                         from_text.status->klass == status->klass)))
+    // The server's own code says more than the reporting MTA's summary in the Status field
+    // (which is often x.0.0, or x.4.7 for a retried failure).
+    if (from_text.status && (!status || from_text.status->klass == status->klass))
       status = from_text.status;
     if (from_text.reply_code) {
       r.reply_code = std::to_string(*from_text.reply_code);

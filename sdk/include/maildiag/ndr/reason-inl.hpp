@@ -110,7 +110,7 @@ constexpr bool text_may_override(Reason r) noexcept {
   return r == Reason::undefined || r == Reason::onhold || r == Reason::systemerror ||
          r == Reason::securityerror || r == Reason::expired || r == Reason::networkerror ||
          r == Reason::hostunknown || r == Reason::userunknown || r == Reason::filtered ||
-         r == Reason::rejected || r == Reason::syntaxerror || r == Reason::notaccept;
+         r == Reason::syntaxerror || r == Reason::notaccept;
 }
 
 // Multi-phrase matcher: phrases are bucketed by a hash of their first three bytes, so one pass
@@ -123,7 +123,11 @@ class KeywordMatcher {
       for (std::size_t i = 0; i < table.count; ++i) {
         std::string_view p = table.phrases[i];
         if (p.size() < 3) continue;
-        buckets_[bucket(p.data())].push_back(Entry{p, table.reason, priority});
+        // A phrase of several words proves more than a single word ("retry timeout exceeded"
+        // beats "timeout"): phrases rank before words, then by table priority.
+        const bool phrase = p.find(' ') != std::string_view::npos && p.size() >= 10;
+        const std::uint16_t rank = static_cast<std::uint16_t>((phrase ? 0 : 1000) + priority);
+        buckets_[bucket(p.data())].push_back(Entry{p, table.reason, rank});
       }
       ++priority;
     }
@@ -133,14 +137,22 @@ class KeywordMatcher {
     std::string lower = mime::to_lower(text);
     const std::size_t n = lower.size();
     int best = -1;
+    std::size_t best_begin = 0, best_end = 0;
     Reason best_reason = Reason::undefined;
     for (std::size_t i = 0; i + 3 <= n; ++i) {
       const auto& candidates = buckets_[bucket(lower.data() + i)];
       for (const Entry& e : candidates) {
-        if (best >= 0 && e.priority >= best) continue;
+        const std::size_t end = i + e.phrase.size();
+        // A longer phrase covering the best match so far is more precise whatever its rank
+        // ("host not found, try again" over "host not found").
+        const bool covers = best >= 0 && i <= best_begin && end >= best_end &&
+                            end - i > best_end - best_begin;
+        if (best >= 0 && e.rank >= best && !covers) continue;
         if (e.phrase.size() > n - i || lower.compare(i, e.phrase.size(), e.phrase) != 0) continue;
         if (e.phrase.size() <= 4 && !word_at(lower, i, e.phrase.size())) continue;
-        best = e.priority;
+        best = e.rank;
+        best_begin = i;
+        best_end = end;
         best_reason = e.reason;
       }
     }
@@ -152,7 +164,7 @@ class KeywordMatcher {
   struct Entry {
     std::string_view phrase;
     Reason reason;
-    std::uint16_t priority;
+    std::uint16_t rank;  // lower wins
   };
   static bool is_word_char(char c) noexcept {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
@@ -228,9 +240,24 @@ MAILDIAG_FUNC Reason classify(const ReasonEvidence& e) {
   std::optional<Reason> by_status = e.status ? reason_for_status(*e.status) : std::nullopt;
   if (by_status && *by_status == Reason::delivered && e.status->klass == StatusClass::success)
     return Reason::delivered;
-  if (by_status && !text_may_override(*by_status)) return *by_status;
   std::optional<Reason> by_text = reason_from_text(e.text);
   if (!by_text && !e.context.empty()) by_text = reason_from_text(e.context);
+  if (by_status == Reason::userunknown) {
+    // A 5.1.1 stays "user unknown" unless the text proves something more specific.
+    if (by_text == Reason::mailboxfull || by_text == Reason::blocked ||
+        by_text == Reason::hasmoved || by_text == Reason::rejected ||
+        by_text == Reason::notaccept || by_text == Reason::suspend)
+      return *by_text;
+    return Reason::userunknown;
+  }
+  if (by_status && !text_may_override(*by_status)) return *by_status;
+  if (by_text == Reason::userunknown) {
+    // "Unknown user" after the recipient was accepted (at DATA), or under a status code that
+    // is not about the address, is a filter's answer (Sisimai's reading, too).
+    bool after_rcpt = e.smtp_command == "DATA";
+    bool other_status = by_status && *by_status != Reason::hostunknown;
+    if (after_rcpt || (other_status && e.smtp_command != "RCPT")) return Reason::filtered;
+  }
   if (by_text) return *by_text;
   if (by_status) return *by_status;
   std::string_view cmd = e.smtp_command;

@@ -45,6 +45,7 @@ inline constexpr std::string_view emailtoolarge[] = {
     "rejected: message size",
 };
 inline constexpr std::string_view suspend[] = {
+    "account that you tried to reach is disabled", "tried to reach is disabled",
     "account disabled", "account has been disabled", "account is disabled",
     "mailbox disabled", "mailbox is disabled", "mailbox has been disabled",
     "account suspended", "account has been suspended", "account is suspended",
@@ -62,6 +63,7 @@ inline constexpr std::string_view hasmoved[] = {
     "recipient has moved", "moved to a new email address",
 };
 inline constexpr std::string_view norelaying[] = {
+    "not configured to relay", "insecure mail relay",
     "relay access denied", "relaying denied", "relay denied", "relay not permitted",
     "relaying not allowed", "not permitted to relay", "unable to relay", "relay not allowed",
     "we do not relay", "no relaying", "relaying mail to", "is not permitted to relay",
@@ -81,6 +83,7 @@ inline constexpr std::string_view authfailure[] = {
     "5.7.26", "4.7.26", "does not have a valid spf",
 };
 inline constexpr std::string_view requireptr[] = {
+    "dns ptr", "ptr resource record", "bad reverse",
     "no ptr record", "ptr record", "reverse dns", "reverse lookup", "rdns",
     "cannot find your hostname", "cannot resolve your address", "cannot resolve your hostname",
     "client host rejected: cannot find your", "unresolvable hostname",
@@ -95,9 +98,11 @@ inline constexpr std::string_view badreputation[] = {
     "sending ip has a poor", "envelope sender reputation",
 };
 inline constexpr std::string_view virusdetected[] = {
+    "virus detected", "virus found", "contains a virus", "infected with",
     "virus", "malware", "infected", "trojan", "malicious content", "message contains malicious",
 };
 inline constexpr std::string_view spamdetected[] = {
+    "blacklisted url",
     "spam", "junk mail", "bulk mail", "unsolicited", "message content rejected",
     "content filter rejection", "message scored too high", "rejected as junk",
     "considered unsolicited", "looks like spam", "blocked by anti-spam",
@@ -106,6 +111,8 @@ inline constexpr std::string_view spamdetected[] = {
     "our system has detected that this message is",
 };
 inline constexpr std::string_view policyviolation[] = {
+    "content presents a potential",
+    "denied by policy",
     "policy violation", "violates our policy", "violation of our policy", "against our policy",
     "email policy", "prohibited attachment", "attachment not allowed", "attachments are not allowed",
     "banned attachment", "banned content", "message contains a banned", "blocked by policy",
@@ -114,6 +121,7 @@ inline constexpr std::string_view policyviolation[] = {
     "by the recipient's organisation", "delivery not authorized",
 };
 inline constexpr std::string_view userunknown[] = {
+    "ディレクトリのリストにありません", "not listed in the domino directory",
     "user unknown", "unknown user", "no such user", "no such mailbox", "no such recipient",
     "no such address", "no such account", "unknown recipient", "recipient unknown",
     "invalid recipient", "recipient invalid", "recipient address rejected: user unknown",
@@ -121,12 +129,12 @@ inline constexpr std::string_view userunknown[] = {
     "mailbox unavailable", "mailbox does not exist", "mailbox doesn't exist",
     "address does not exist", "address doesn't exist", "address not found",
     "does not exist here", "doesn't have a ", "not a valid mailbox", "unknown mailbox",
-    "recipient not found", "recipient does not exist", "recipient rejected",
+    "recipient not found", "recipient does not exist",
     "unknown local part", "unknown address", "invalid mailbox", "mailbox name not allowed",
     "no mailbox here", "user not known", "unknown or illegal alias", "not listed in domino directory",
     "not our customer", "resolver.adr.recipnotfound", "recipnotfound", "recipient not recognized",
-    "unrouteable address", "unroutable address", "no mailbox by that name",
-    "address rejected", "bad destination mailbox", "destination mailbox address invalid",
+    "unroutable address", "no mailbox by that name",
+    "bad destination mailbox", "destination mailbox address invalid",
     "invalid address", "email address could not be found", "email account that you tried to reach does not exist",
     "this user doesn't have", "user is unknown", "said: 550 5.1.1", "no valid recipients",
     "address unknown", "is not a valid", "mail receiving disabled", "account does not exist",
@@ -139,6 +147,8 @@ inline constexpr std::string_view userunknown[] = {
     "wasn't found at", "could not be found",
 };
 inline constexpr std::string_view hostunknown[] = {
+    "unrouteable address", "unroutable domain",
+    "dns lookup failure", "no mx found", "couldn't find a mail exchanger", "couldn't find any host named",
     "host unknown", "unknown host", "host not found", "domain not found", "no such domain",
     "domain does not exist", "domain doesn't exist", "name or service not known",
     "host or domain name not found", "unrouteable mail domain", "no mx", "nxdomain",
@@ -157,9 +167,11 @@ inline constexpr std::string_view ratelimited[] = {
     "has exceeded the limit", "exceeds the hourly", "temporarily deferred due to user complaints",
 };
 inline constexpr std::string_view blocked[] = {
+    "unfortunately, messages from", "blocked using", "blocked by spamhaus", "listed on spamhaus",
+    "smtp server of your isp", "invalid ip for sending", "ip name lookup failed",
     "blocked", "blacklist", "black list", "blocklist", "block list", "dnsbl", "rbl",
     "spamhaus", "spamcop", "barracuda", "listed at", "listed in", "listed on",
-    "client host rejected", "connection refused", "access denied", "ip address rejected",
+    "client host rejected", "ip address rejected",
     "your ip", "your host", "service unavailable; client host", "rejected because of ip",
     "not allowed to connect", "mail from your ip", "denied by", "refused by",
     "banned", "ip has been", "host is not allowed", "has been temporarily blocked",
@@ -167,6 +179,8 @@ inline constexpr std::string_view blocked[] = {
     "is on a block", "sorbs", "cbl", "relay access denied",
 };
 inline constexpr std::string_view rejected[] = {
+    "access denied",
+    "not have permission to post", "permission to post messages",
     "sender rejected", "sender address rejected", "sender denied", "sender blocked",
     "domain of sender address", "sender domain", "sender verify failed",
     "sender verification", "invalid sender", "unknown sender", "from address rejected",
@@ -188,6 +202,7 @@ inline constexpr std::string_view filtered[] = {
     "bounced due to", "domain of recipient address not allowed", "unsubscribed",
 };
 inline constexpr std::string_view notcompliantrfc[] = {
+    "multiple addresses in from", "duplicate header",
     "rfc 5322", "rfc5322", "rfc 2822", "rfc2822", "rfc 822", "rfc822 ",
     "not rfc compliant", "non-compliant", "message-id header", "multiple from",
     "duplicate header", "is not rfc", "headers are not", "missing required header",
@@ -200,6 +215,7 @@ inline constexpr std::string_view contenterror[] = {
     "media not supported",
 };
 inline constexpr std::string_view syntaxerror[] = {
+    "incorrectly constructed",
     "syntax error", "command unrecognized", "command not recognized", "unrecognized command",
     "bad sequence of commands", "command not implemented", "invalid command",
     "line too long", "parameter not implemented",
@@ -221,20 +237,23 @@ inline constexpr std::string_view systemfull[] = {
     "mailbox server storage", "file system full", "server is full",
 };
 inline constexpr std::string_view notaccept[] = {
+   
     "does not accept mail", "doesn't accept mail", "accepts no mail", "null mx",
     "not accepting mail", "not accepting network messages", "mail service is not available",
     "this domain does not receive", "domain does not receive", "no mail service",
     "host does not accept mail", "mail is not accepted", "refusing mail",
 };
 inline constexpr std::string_view networkerror[] = {
-    "network error", "network is unreachable", "no route to host", "connection timed out",
-    "connection reset", "connection closed", "lost connection", "timed out", "timeout",
-    "routing loop", "mail loop", "too many hops", "loops back to myself", "mail for",
+    "host not found, try again", "name service error",
+    "network error", "network is unreachable", "no route to host",
+    "connection reset", "connection closed", "lost connection",
+    "routing loop", "mail loop", "too many hops", "loops back to myself",
     "hop count exceeded", "unable to connect", "could not connect", "connection dropped",
     "name service error", "temporary lookup failure", "dns error", "dns failure",
-    "host not responding", "broken pipe", "read error", "write error", "tls connection",
+    "host not responding", "broken pipe", "read error", "write error", "tls connection", "dns query failed",
 };
 inline constexpr std::string_view expired[] = {
+    "did not accept our requests to connect", "connection timed out", "timed out", "timeout", "envelope expired", "retry timeout exceeded", "delivery retry timeout",
     "delivery time expired", "message expired", "queue time expired", "expired", "retry time",
     "could not be delivered for", "was not delivered within", "giving up",
     "retry timeout exceeded", "delivery attempts will continue", "message timed out",
@@ -278,7 +297,7 @@ inline constexpr ReasonKeywords reason_keyword_tables[] = {
     MAILDIAG_NDR_KEYWORDS(userunknown),     MAILDIAG_NDR_KEYWORDS(hostunknown),
     MAILDIAG_NDR_KEYWORDS(notaccept),       MAILDIAG_NDR_KEYWORDS(spamdetected),
     MAILDIAG_NDR_KEYWORDS(policyviolation), MAILDIAG_NDR_KEYWORDS(ratelimited),
-    MAILDIAG_NDR_KEYWORDS(rejected),        MAILDIAG_NDR_KEYWORDS(blocked),
+    MAILDIAG_NDR_KEYWORDS(blocked),         MAILDIAG_NDR_KEYWORDS(rejected),
     MAILDIAG_NDR_KEYWORDS(filtered),        MAILDIAG_NDR_KEYWORDS(notcompliantrfc),
     MAILDIAG_NDR_KEYWORDS(failedstarttls),  MAILDIAG_NDR_KEYWORDS(syntaxerror),
     MAILDIAG_NDR_KEYWORDS(securityerror),   MAILDIAG_NDR_KEYWORDS(systemfull),
