@@ -1,0 +1,1 @@
+#include "maildiag/dkim/audit-inl.hpp"

@@ -1,0 +1,1 @@
+#include "maildiag/dmarc/audit-inl.hpp"

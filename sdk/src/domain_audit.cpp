@@ -1,0 +1,1 @@
+#include "maildiag/domain_audit-inl.hpp"
