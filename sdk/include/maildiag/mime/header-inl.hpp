@@ -75,6 +75,15 @@ MAILDIAG_FUNC HeaderSection parse_header_section(std::string_view text, const Li
       continue;          // continuation: the field grows to the next field's start
     }
     if (!looks_like_field(line.text)) {
+      // Broken mailers write parameters unindented after a value ending in ";"
+      // ("Content-Type: multipart/alternative;\nboundary=..."): read it as a continuation.
+      if (current && line.text.find('=') != std::string_view::npos) {
+        std::string_view so_far = trim(text.substr(current_value_begin, pos - current_value_begin));
+        if (!so_far.empty() && so_far.back() == ';') {
+          pos = line.next;
+          continue;
+        }
+      }
       close_current(pos);
       section.body_offset = pos;
       return section;

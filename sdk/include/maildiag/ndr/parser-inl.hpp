@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "maildiag/mime/delivery_status.hpp"
 #include "maildiag/mime/encoded_word.hpp"
 #include "maildiag/mime/message.hpp"
@@ -170,6 +172,8 @@ struct Anchor {
   std::size_t rest_begin = 0;  // offset just after the address (and its closing ">")
 };
 
+inline bool has_failure_code(std::string_view line);
+
 inline bool rest_ok(std::string_view rest) {
   rest = trim(rest);
   if (rest.empty()) return true;
@@ -177,7 +181,9 @@ inline bool rest_ok(std::string_view rest) {
   if (c == ':' || c == '(' || c == ',' || c == ';') return true;
   if (istarts_with(rest, "<mailto:") || istarts_with(rest, "...") || istarts_with(rest, "[")) return true;
   if (istarts_with(rest, "- ") || istarts_with(rest, "— ")) return true;
-  return false;
+  if (istarts_with(rest, "on ")) return true;  // Exchange 2003: "addr on <date>"
+  // "addr Invalid Address, ERROR_CODE :550, ..." : the line carries the failure itself.
+  return has_failure_code(rest);
 }
 
 inline bool find_anchor(std::string_view line, std::size_t line_offset, Anchor& out) {
@@ -186,6 +192,11 @@ inline bool find_anchor(std::string_view line, std::size_t line_offset, Anchor& 
                              line[i] == '>' || line[i] == '#'))
     ++i;
   if (i > 0 && i < line.size() && line[i - 1] == '>' && line[i] == '>') return false;
+  // "554 <addr>... 550 Host unknown": a reply code in front of the address (old sendmail).
+  if (i + 4 < line.size() && line[i] >= '4' && line[i] <= '5' && line[i + 1] >= '0' &&
+      line[i + 1] <= '9' && line[i + 2] >= '0' && line[i + 2] <= '9' && line[i + 3] == ' ' &&
+      line[i + 4] == '<')
+    i += 4;
   std::string_view t = line.substr(i);
   if (t.empty()) return false;
   std::size_t addr_begin = 0, addr_len = 0, after = 0;
@@ -338,6 +349,10 @@ class Decoder {
 
     if (!feedback_text_.empty()) {
       decode_feedback();
+    } else if (decode_notification_json()) {
+      // Amazon SES (SNS) notifications: JSON, no bounce text at all.
+    } else if (is_complaint_without_report(top)) {
+      decode_complaint_without_report();
     } else if (!dsn_texts_.empty() || has_inline_dsn()) {
       decode_dsn();
       if (fields_.empty()) decode_text();
@@ -494,6 +509,127 @@ class Decoder {
     }
   }
 
+  // ------------------------------------------------------------------ Amazon SES JSON
+  // The first balanced {...} object in `text` (strings and escapes respected), or "".
+  static std::string_view json_object(std::string_view text) {
+    std::size_t begin = text.find('{');
+    if (begin == npos || !trim(text.substr(0, begin)).empty()) return {};
+    int depth = 0;
+    bool in_string = false;
+    for (std::size_t i = begin; i < text.size(); ++i) {
+      char c = text[i];
+      if (in_string) {
+        if (c == '\\') ++i;
+        else if (c == '"') in_string = false;
+        continue;
+      }
+      if (c == '"') in_string = true;
+      else if (c == '{') ++depth;
+      else if (c == '}' && --depth == 0) return text.substr(begin, i - begin + 1);
+    }
+    return {};
+  }
+
+  static nlohmann::json parse_json(std::string_view text) {
+    std::string_view object = json_object(text);
+    if (object.empty()) return nlohmann::json();
+    nlohmann::json j = nlohmann::json::parse(object.begin(), object.end(), nullptr, false);
+    if (!j.is_discarded()) return j;
+    // Mail transport folded long lines: undo "\n " continuations and retry.
+    std::string unfolded;
+    unfolded.reserve(object.size());
+    for (std::size_t i = 0; i < object.size(); ++i) {
+      if (object[i] == '\n' && i + 1 < object.size() && object[i + 1] == ' ') {
+        ++i;
+        continue;
+      }
+      if (object[i] != '\n') unfolded += object[i];
+    }
+    j = nlohmann::json::parse(unfolded, nullptr, false);
+    return j.is_discarded() ? nlohmann::json() : j;
+  }
+
+  static std::string json_string(const nlohmann::json& j, const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+  }
+
+  bool decode_notification_json() {
+    if (text_.empty() || trim(text_).front() != '{') return false;
+    nlohmann::json j = parse_json(trim(text_));
+    if (!j.is_object()) return false;
+    if (j.contains("Message") && j["Message"].is_string()) {
+      nlohmann::json inner = parse_json(j["Message"].get<std::string>());
+      if (inner.is_object()) j = std::move(inner);
+    }
+    std::string type = json_string(j, "notificationType");
+    if (type.empty()) type = json_string(j, "eventType");
+    if (type == "Bounce" && j.contains("bounce") && j["bounce"].is_object()) {
+      const nlohmann::json& b = j["bounce"];
+      report_.reporting_mta = strip_type(json_string(b, "reportingMTA"));
+      report_.arrival_date = json_string(b, "timestamp");
+      if (b.contains("bouncedRecipients") && b["bouncedRecipients"].is_array())
+        for (const auto& r : b["bouncedRecipients"]) {
+          if (!r.is_object()) continue;
+          Fields f;
+          f.address = json_string(r, "emailAddress");
+          f.action = json_string(r, "action");
+          f.status = json_string(r, "status");
+          f.diagnostic = strip_type(json_string(r, "diagnosticCode"));
+          if (!f.address.empty()) fields_.push_back(std::move(f));
+        }
+    } else if (type == "Delivery" && j.contains("delivery") && j["delivery"].is_object()) {
+      const nlohmann::json& d = j["delivery"];
+      report_.reporting_mta = json_string(d, "reportingMTA");
+      report_.arrival_date = json_string(d, "timestamp");
+      std::string response = json_string(d, "smtpResponse");
+      if (d.contains("recipients") && d["recipients"].is_array())
+        for (const auto& r : d["recipients"]) {
+          if (!r.is_string()) continue;
+          Fields f;
+          f.address = r.get<std::string>();
+          f.action = "delivered";
+          f.diagnostic = response;
+          fields_.push_back(std::move(f));
+        }
+    } else if (type == "Complaint" && j.contains("complaint") && j["complaint"].is_object()) {
+      const nlohmann::json& c = j["complaint"];
+      report_.kind = Kind::feedback;
+      std::string feedback = json_string(c, "complaintFeedbackType");
+      if (c.contains("complainedRecipients") && c["complainedRecipients"].is_array())
+        for (const auto& r : c["complainedRecipients"]) {
+          if (!r.is_object()) continue;
+          Fields f;
+          f.address = json_string(r, "emailAddress");
+          f.feedback_type = feedback.empty() ? "abuse" : feedback;
+          fields_.push_back(std::move(f));
+        }
+    } else {
+      return false;
+    }
+    report_.format = "amazonses";
+    return true;
+  }
+
+  // ------------------------------------------------------------------ complaints without ARF
+  // Outlook.com's junk-mail reporting program forwards the message itself, naming the
+  // complaining recipient in X-HmXmrOriginalRecipient.
+  bool is_complaint_without_report(const mime::HeaderSection& top) const {
+    if (!original_found_) return false;
+    return original_headers_.has("x-hmxmroriginalrecipient") ||
+           ifind(top.get("subject"), "complaint about message") != npos;
+  }
+
+  void decode_complaint_without_report() {
+    report_.kind = Kind::feedback;
+    report_.format = "arf";
+    Fields f;
+    f.address = clean_address(original_headers_.get("x-hmxmroriginalrecipient"));
+    if (f.address.empty()) f.address = clean_address(original_headers_.get("to"));
+    f.feedback_type = "abuse";
+    fields_.push_back(std::move(f));
+  }
+
   // ------------------------------------------------------------------ RFC 3834
   static bool is_auto_reply(const mime::HeaderSection& h) {
     std::string auto_submitted = mime::to_lower(h.get("auto-submitted"));
@@ -528,7 +664,7 @@ class Decoder {
     std::string from = mime::to_lower(h.get("from"));
     static constexpr std::string_view daemons[] = {
         "mailer-daemon", "postmaster", "mail delivery", "mail-daemon", "maildaemon",
-        "mail administrator", "bounce", "mail delivery subsystem",
+        "mail administrator", "bounce", "mail delivery subsystem", "post_master",
     };
     for (auto d : daemons)
       if (from.find(d) != std::string::npos) return true;
@@ -544,7 +680,7 @@ class Decoder {
         "undeliver", "delivery status", "delivery fail", "failure notice", "returned mail",
         "delivery notification", "could not be delivered", "couldn't be delivered",
         "mail delivery failed", "non remis", "not delivered", "delivery problem", "nondeliver",
-        "rejected", "failed", "bounce", "unzustellbar", "warning: could not",
+        "rejected", "failed", "bounce", "unzustellbar", "warning: could not", "not member",
     };
     for (auto s : subjects)
       if (ifind(subject, s) != npos) return true;

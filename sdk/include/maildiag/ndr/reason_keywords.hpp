@@ -179,6 +179,7 @@ inline constexpr std::string_view blocked[] = {
     "is on a block", "sorbs", "cbl", "relay access denied",
 };
 inline constexpr std::string_view rejected[] = {
+    "not a member of this mailing list", "you are not a member",
     "access denied",
     "not have permission to post", "permission to post messages",
     "sender rejected", "sender address rejected", "sender denied", "sender blocked",
