@@ -39,5 +39,7 @@ struct Context {
 };
 
 void register_explain(CLI::App& app, Context& ctx);
+void register_dmarc(CLI::App& app, Context& ctx);
+void register_dkim(CLI::App& app, Context& ctx);
 
 }  // namespace maildiag::cli

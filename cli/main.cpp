@@ -13,6 +13,8 @@ int main(int argc, char** argv) {
 
   Context ctx;
   register_explain(app, ctx);
+  register_dmarc(app, ctx);
+  register_dkim(app, ctx);
 
   try {
     app.parse(argc, argv);
