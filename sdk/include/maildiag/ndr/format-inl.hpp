@@ -81,5 +81,18 @@ MAILDIAG_FUNC std::string_view detect_format(const mime::HeaderSection& headers,
   return {};
 }
 
+MAILDIAG_FUNC std::optional<Reason> format_default_reason(std::string_view format) noexcept {
+  struct Default {
+    std::string_view format;
+    Reason reason;
+  };
+  static constexpr Default defaults[] = {
+      {"googlegroups", Reason::rejected},
+  };
+  for (const auto& d : defaults)
+    if (d.format == format) return d.reason;
+  return std::nullopt;
+}
+
 }  // namespace ndr
 }  // namespace maildiag

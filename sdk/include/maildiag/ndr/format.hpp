@@ -5,7 +5,10 @@
 #include <string_view>
 
 #include "maildiag/config.hpp"
+#include <optional>
+
 #include "maildiag/mime/header.hpp"
+#include "maildiag/ndr/reason.hpp"
 
 namespace maildiag {
 namespace ndr {
@@ -14,6 +17,10 @@ namespace ndr {
 /// `headers` are the report's own header section, `text` its human-readable text (any case).
 MAILDIAG_FUNC std::string_view detect_format(const mime::HeaderSection& headers,
                                              std::string_view text);
+
+/// The reason a layout stands for when its text names none (a Google Groups bounce is the
+/// group refusing the sender: rejected), or nullopt.
+MAILDIAG_FUNC std::optional<Reason> format_default_reason(std::string_view format) noexcept;
 
 }  // namespace ndr
 }  // namespace maildiag

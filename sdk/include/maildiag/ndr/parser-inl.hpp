@@ -727,11 +727,23 @@ class Decoder {
   void decode_text() {
     const mime::HeaderSection& top = message_.root().headers;
     std::vector<Anchor> anchors = find_anchors();
-    std::string self = address::key(clean_address(top.get("to")));
-    if (anchors.size() > 1 && !self.empty()) {
+    // The sender shows up in the text too ("A message sent by <...>"): never a recipient.
+    read_original();
+    std::vector<std::string> senders;
+    for (const std::string& v : {top.get("to"), original_headers_.get("from"),
+                                 original_headers_.get("return-path"),
+                                 original_headers_.get("sender")}) {
+      std::string k = address::key(clean_address(v));
+      if (!k.empty()) senders.push_back(std::move(k));
+    }
+    auto is_sender = [&](const std::string& a) {
+      return std::find(senders.begin(), senders.end(), address::key(a)) != senders.end();
+    };
+    std::string self = senders.empty() ? std::string() : senders.front();
+    if (anchors.size() > 1) {
       std::vector<Anchor> others;
       for (auto& a : anchors)
-        if (address::key(a.address) != self) others.push_back(a);
+        if (!is_sender(a.address)) others.push_back(a);
       if (!others.empty()) anchors = std::move(others);
     }
     std::vector<std::string> order;
@@ -941,6 +953,7 @@ class Decoder {
     e.context = f.context;
     e.smtp_command = f.smtp_command;
     e.action = r.action;
+    e.default_reason = format_default_reason(report_.format);
     r.reason = classify(e);
 
     if (status) {

@@ -256,10 +256,13 @@ MAILDIAG_FUNC Reason classify(const ReasonEvidence& e) {
     // is not about the address, is a filter's answer (Sisimai's reading, too).
     bool after_rcpt = e.smtp_command == "DATA";
     bool other_status = by_status && *by_status != Reason::hostunknown;
-    if (after_rcpt || (other_status && e.smtp_command != "RCPT")) return Reason::filtered;
+    bool unplaced_reply = !e.status && e.reply_code && e.smtp_command.empty();
+    if (after_rcpt || unplaced_reply || (other_status && e.smtp_command != "RCPT"))
+      return Reason::filtered;
   }
   if (by_text) return *by_text;
   if (by_status) return *by_status;
+  if (e.default_reason) return *e.default_reason;
   std::string_view cmd = e.smtp_command;
   if (cmd == "MAIL") return Reason::rejected;
   if (cmd == "HELO" || cmd == "EHLO" || cmd == "CONN") return Reason::blocked;

@@ -53,6 +53,8 @@ struct ReasonEvidence {
   std::string_view context;  // the report's own words around it, read when `text` says nothing
   std::string_view smtp_command;
   std::string_view action;  // RFC 3464 action: failed, delayed, delivered, relayed, expanded
+  /// What the layout itself means when nothing else tells (a Google Groups refusal: rejected).
+  std::optional<Reason> default_reason;
 };
 MAILDIAG_FUNC Reason classify(const ReasonEvidence& evidence);
 
