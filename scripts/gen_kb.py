@@ -1,0 +1,560 @@
+#!/usr/bin/env python3
+"""Compiles the knowledge base (sdk/data/kb/*.toml) into C++ tables and its reference page.
+
+    gen_kb.py --data DIR --header OUT.inc --docs OUT.md
+    gen_kb.py --data DIR --check-docs docs/knowledge-base.md
+
+Every entry is validated first; any problem stops the build with a message naming the file and
+the entry. The output holds no parsing work for run time: entries as constexpr aggregates, a
+sorted code index for binary search, a small range table, and an Aho-Corasick automaton over
+every token, text pattern and provider marker (built here, stored as flat arrays) so that the
+text of a bounce is matched in one linear pass.
+"""
+
+import argparse
+import pathlib
+import re
+import sys
+import tomllib
+
+CATEGORIES = [
+    "recipient-address", "mailbox-state", "mailbox-capacity", "throttling", "sending-limit",
+    "account-banned", "spf", "dkim", "dmarc", "reputation", "recipient-restriction",
+    "content-policy", "message-format", "relay-connector", "submission-auth", "dns", "network",
+    "tls", "routing-loop", "message-size", "expired", "tenant-config", "protocol",
+    "remote-system",
+]
+PROVIDER_KINDS = ["registry", "mailbox", "software"]
+PARTIES = ["sender", "sender-admin", "recipient", "recipient-admin", "provider"]
+ENTRY_FIELDS = {
+    "id", "provider", "codes", "tokens", "patterns", "title", "category", "permanent",
+    "who_acts", "meaning", "causes", "fixes", "retry", "references",
+}
+REQUIRED = ["id", "provider", "title", "category", "who_acts", "meaning", "causes", "fixes",
+            "retry", "references"]
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9.\-]*$")
+ENHANCED_RE = re.compile(r"^([245X])\.(\d{1,3}|X)\.(\d{1,3}|X)(?:-(\d{1,3}))?$")
+REPLY_RE = re.compile(r"^([2-5][0-5]\d)$")
+MAX_NEEDLE = 120
+
+
+class KbError(Exception):
+    pass
+
+
+def fail(where, msg):
+    raise KbError(f"{where}: {msg}")
+
+
+# --------------------------------------------------------------------------------------------
+# Loading and validation
+
+
+def load(data_dir):
+    data_dir = pathlib.Path(data_dir)
+    prov_file = data_dir / "providers.toml"
+    if not prov_file.exists():
+        fail(str(prov_file), "missing (the provider list)")
+    providers = load_providers(prov_file)
+    entries = []
+    seen = {}
+    for path in sorted(data_dir.glob("*.toml")):
+        if path.name == "providers.toml":
+            continue
+        with path.open("rb") as f:
+            try:
+                doc = tomllib.load(f)
+            except tomllib.TOMLDecodeError as e:
+                fail(path.name, f"not valid TOML: {e}")
+        unknown = set(doc) - {"entry", "source"}
+        if unknown:
+            fail(path.name, f"unknown top-level keys {sorted(unknown)}")
+        for i, raw in enumerate(doc.get("entry", [])):
+            e = validate_entry(path.name, i, raw, providers)
+            if e["id"] in seen:
+                fail(f"{path.name}: entry '{e['id']}'", f"duplicate id (first in {seen[e['id']]})")
+            seen[e["id"]] = path.name
+            e["file"] = path.name
+            entries.append(e)
+    if not entries:
+        fail(str(data_dir), "no entries")
+    for k in "245":
+        if not any(c == (k, None, None, None) for e in entries for c in e["parsed_codes"]):
+            fail(str(data_dir), f"no class fallback entry for {k}.X.X")
+    return providers, entries
+
+
+def load_providers(path):
+    with path.open("rb") as f:
+        doc = tomllib.load(f)
+    out = []
+    ids = set()
+    for i, p in enumerate(doc.get("provider", [])):
+        where = f"{path.name}: provider #{i + 1} '{p.get('id', '?')}'"
+        for key in p:
+            if key not in {"id", "name", "kind", "parent", "aliases", "markers"}:
+                fail(where, f"unknown field '{key}'")
+        for key in ("id", "name"):
+            if not isinstance(p.get(key), str) or not p[key]:
+                fail(where, f"'{key}' must be a non-empty string")
+        if not ID_RE.match(p["id"]):
+            fail(where, "id must be lower-case letters, digits, '.' and '-'")
+        if p.get("kind") not in PROVIDER_KINDS:
+            fail(where, f"kind must be one of {', '.join(PROVIDER_KINDS)}")
+        if p["id"] in ids:
+            fail(where, "duplicate provider id")
+        ids.add(p["id"])
+        out.append({
+            "id": p["id"], "name": p["name"], "kind": p["kind"], "parent": p.get("parent", ""),
+            "aliases": string_list(where, p, "aliases", optional=True),
+            "markers": string_list(where, p, "markers", optional=True),
+        })
+    if not out or out[0]["id"] != "generic":
+        fail(path.name, "the first provider must be 'generic'")
+    for p in out:
+        if p["parent"] and p["parent"] not in ids:
+            fail(f"{path.name}: provider '{p['id']}'", f"unknown parent '{p['parent']}'")
+        for m in p["markers"]:
+            check_needle(f"{path.name}: provider '{p['id']}'", m)
+    names = {}
+    for p in out:
+        for name in [p["id"]] + p["aliases"]:
+            key = name.lower()
+            if key in names and names[key] != p["id"]:
+                fail(f"{path.name}: provider '{p['id']}'", f"alias '{name}' also names '{names[key]}'")
+            names[key] = p["id"]
+    return out
+
+
+def string_list(where, raw, key, optional=False):
+    v = raw.get(key)
+    if v is None:
+        if optional:
+            return []
+        fail(where, f"missing '{key}'")
+    if not isinstance(v, list) or not all(isinstance(s, str) and s.strip() for s in v):
+        fail(where, f"'{key}' must be a list of non-empty strings")
+    return v
+
+
+def check_needle(where, s):
+    if len(s) < 3 or len(s) > MAX_NEEDLE:
+        fail(where, f"text '{s}' must be 3 to {MAX_NEEDLE} characters long")
+    if s != s.strip():
+        fail(where, f"text '{s}' has leading or trailing spaces")
+
+
+def parse_code(where, code):
+    m = REPLY_RE.match(code)
+    if m:
+        return ("R", int(code), None, None)
+    m = ENHANCED_RE.match(code)
+    if not m:
+        fail(where, f"code '{code}' is neither a reply code (550) nor an enhanced code "
+                    "(5.7.1, X.7.1, 5.7.606-649, 5.X.X)")
+    klass, subject, detail, hi = m.groups()
+    if subject == "X" or detail == "X":
+        if subject != "X" or detail != "X" or klass == "X" or hi:
+            fail(where, f"code '{code}': only whole-class fallbacks like 5.X.X may use X there")
+        return (klass, None, None, None)
+    subject, detail = int(subject), int(detail)
+    if hi is not None:
+        hi = int(hi)
+        if hi <= detail:
+            fail(where, f"code '{code}': range end must exceed its start")
+    return (klass, subject, detail, hi)
+
+
+def validate_entry(fname, index, raw, providers):
+    where = f"{fname}: entry #{index + 1} '{raw.get('id', '?')}'"
+    for key in raw:
+        if key not in ENTRY_FIELDS:
+            fail(where, f"unknown field '{key}'")
+    for key in REQUIRED:
+        if key not in raw:
+            fail(where, f"missing field '{key}'")
+    for key in ("id", "provider", "title", "category", "meaning", "retry"):
+        if not isinstance(raw[key], str) or not raw[key].strip():
+            fail(where, f"'{key}' must be a non-empty string")
+    if not ID_RE.match(raw["id"]):
+        fail(where, "id must be lower-case letters, digits, '.' and '-'")
+    prov_ids = [p["id"] for p in providers]
+    if raw["provider"] not in prov_ids:
+        fail(where, f"unknown provider '{raw['provider']}' (known: {', '.join(prov_ids)})")
+    if raw["category"] not in CATEGORIES:
+        fail(where, f"unknown category '{raw['category']}' (one of: {', '.join(CATEGORIES)})")
+    perm = raw.get("permanent")
+    if perm is not None and not isinstance(perm, bool):
+        fail(where, "'permanent' must be true or false (leave it out to follow the class digit)")
+    who = string_list(where, raw, "who_acts")
+    for w in who:
+        if w not in PARTIES:
+            fail(where, f"unknown who_acts '{w}' (one of: {', '.join(PARTIES)})")
+    if len(set(who)) != len(who):
+        fail(where, "who_acts lists a party twice")
+    e = {
+        "id": raw["id"], "provider": raw["provider"], "title": raw["title"].strip(),
+        "category": raw["category"], "permanent": perm, "who_acts": who,
+        "meaning": raw["meaning"].strip(), "retry": raw["retry"].strip(),
+        "causes": string_list(where, raw, "causes"), "fixes": string_list(where, raw, "fixes"),
+        "references": string_list(where, raw, "references"),
+        "codes": string_list(where, raw, "codes", optional=True),
+        "tokens": string_list(where, raw, "tokens", optional=True),
+        "patterns": string_list(where, raw, "patterns", optional=True),
+    }
+    for ref in e["references"]:
+        if not ref.startswith("https://"):
+            fail(where, f"reference '{ref}' must be an https:// address")
+    if not (e["codes"] or e["tokens"] or e["patterns"]):
+        fail(where, "needs at least one of codes, tokens, patterns")
+    e["parsed_codes"] = [parse_code(where, c) for c in e["codes"]]
+    for s in e["tokens"] + e["patterns"]:
+        check_needle(where, s)
+    return e
+
+
+# --------------------------------------------------------------------------------------------
+# Table construction
+
+
+def code_keys(parsed):
+    """Exact index keys and ranges for one parsed code."""
+    klass, subject, detail, hi = parsed
+    if klass == "R":
+        return [subject], []
+    if subject is None:
+        return [], []
+    classes = "245" if klass == "X" else klass
+    if hi is None:
+        return [int(k) * 1_000_000 + subject * 1000 + detail for k in classes], []
+    return [], [(int(k) * 1_000_000 + subject * 1000 + detail,
+                 int(k) * 1_000_000 + subject * 1000 + hi) for k in classes]
+
+
+class AhoCorasick:
+    def __init__(self):
+        self.edges = [{}]
+        self.out = [[]]
+
+    def add(self, needle_bytes, needle_id):
+        s = 0
+        for b in needle_bytes:
+            nxt = self.edges[s].get(b)
+            if nxt is None:
+                nxt = len(self.edges)
+                self.edges.append({})
+                self.out.append([])
+                self.edges[s][b] = nxt
+            s = nxt
+        self.out[s].append(needle_id)
+
+    def build(self):
+        fail_link = [0] * len(self.edges)
+        order = []
+        queue = list(self.edges[0].values())
+        head = 0
+        while head < len(queue):
+            s = queue[head]
+            head += 1
+            order.append(s)
+            for b, t in self.edges[s].items():
+                f = fail_link[s]
+                while f and b not in self.edges[f]:
+                    f = fail_link[f]
+                cand = self.edges[f].get(b, 0)
+                fail_link[t] = cand if cand != t else 0
+                queue.append(t)
+        # Outputs include those of every suffix state, so the matcher never walks output links.
+        full_out = [list(o) for o in self.out]
+        for s in order:
+            full_out[s] = self.out[s] + full_out[fail_link[s]]
+        self.fail = fail_link
+        self.full_out = full_out
+
+
+def lower_bytes(s):
+    return bytes(b + 32 if 65 <= b <= 90 else b for b in s.encode("utf-8"))
+
+
+def cpp_str(s):
+    out = ['"']
+    for ch in s.encode("utf-8"):
+        c = chr(ch)
+        if c == '"':
+            out.append('\\"')
+        elif c == "\\":
+            out.append("\\\\")
+        elif 32 <= ch < 127:
+            out.append(c)
+        else:
+            out.append(f'\\{ch:03o}')
+    out.append('"')
+    return "".join(out)
+
+
+def generate_header(providers, entries):
+    prov_index = {p["id"]: i for i, p in enumerate(providers)}
+    lines = []
+    w = lines.append
+    w("// Generated by scripts/gen_kb.py from sdk/data/kb/*.toml. Do not edit: edit the data.")
+    w(f"// {len(entries)} entries, {len(providers)} providers.")
+    w("")
+
+    # Shared list text: causes, fixes, references, codes, tokens, patterns.
+    list_text = []
+
+    def add_list(items):
+        # Lists are stored contiguously so an entry refers to (first, count).
+        first = len(list_text)
+        list_text.extend(items)
+        return first, len(items)
+
+    entry_lists = []
+    for e in entries:
+        entry_lists.append({k: add_list(e[k]) for k in
+                            ("causes", "fixes", "references", "codes", "tokens", "patterns")})
+    w("inline constexpr std::string_view kListText[] = {")
+    for s in list_text:
+        w(f"    {cpp_str(s)},")
+    w("};")
+    w("")
+
+    w("inline constexpr ProviderInfo kProviders[] = {")
+    for p in providers:
+        parent = prov_index[p["parent"]] if p["parent"] else -1
+        w(f"    {{{cpp_str(p['id'])}, {cpp_str(p['name'])}, ProviderKind::{p['kind']}, {parent}}},")
+    w("};")
+    w("")
+    aliases = sorted({(a.lower(), prov_index[p["id"]]) for p in providers
+                      for a in [p["id"]] + p["aliases"]})
+    w("// Every name a caller may give for a provider, lower case, sorted for binary search.")
+    w("inline constexpr ProviderAlias kProviderAliases[] = {")
+    for a, i in aliases:
+        w(f"    {{{cpp_str(a)}, {i}}},")
+    w("};")
+    w("")
+
+    def tl(first_count):
+        first, count = first_count
+        return f"{{kListText + {first}, {count}}}" if count else "{nullptr, 0}"
+
+    w("inline constexpr Entry kEntries[] = {")
+    for e, lists in zip(entries, entry_lists):
+        perm = {None: "Permanence::by_class", True: "Permanence::permanent",
+                False: "Permanence::transient"}[e["permanent"]]
+        who = " | ".join(f"party_bit(Party::{p.replace('-', '_')})" for p in e["who_acts"])
+        cat = e["category"].replace("-", "_")
+        w(f"    {{{cpp_str(e['id'])}, {cpp_str(e['provider'])}, {cpp_str(e['title'])},")
+        w(f"     Category::{cat}, {perm}, static_cast<std::uint8_t>({who}),")
+        w(f"     {cpp_str(e['meaning'])},")
+        w(f"     {tl(lists['causes'])}, {tl(lists['fixes'])}, {cpp_str(e['retry'])},")
+        w(f"     {tl(lists['references'])}, {tl(lists['codes'])}, {tl(lists['tokens'])},"
+          f" {tl(lists['patterns'])}, {prov_index[e['provider']]}}},")
+    w("};")
+    w("")
+
+    exact = []
+    ranges = []
+    fallback = {}
+    for i, e in enumerate(entries):
+        for pc in e["parsed_codes"]:
+            if pc[0] != "R" and pc[1] is None:
+                if pc[0] in fallback:
+                    fail(f"{e['file']}: entry '{e['id']}'",
+                         f"second class fallback for {pc[0]}.X.X (first: {entries[fallback[pc[0]]]['id']})")
+                fallback[pc[0]] = i
+                continue
+            keys, rngs = code_keys(pc)
+            exact.extend((k, i) for k in keys)
+            ranges.extend((lo, hi, i) for lo, hi in rngs)
+    exact.sort()
+    seen_pairs = set()
+    for k, i in exact:
+        if (k, i) in seen_pairs:
+            fail(f"{entries[i]['file']}: entry '{entries[i]['id']}'", f"code {k} listed twice")
+        seen_pairs.add((k, i))
+    w("// Codes: reply codes as themselves (550), enhanced codes as class*1e6+subject*1e3+detail.")
+    w("inline constexpr CodeIndexEntry kCodeIndex[] = {")
+    for k, i in exact:
+        w(f"    {{{k}u, {i}}},")
+    w("};")
+    w("inline constexpr CodeRangeEntry kCodeRanges[] = {")
+    for lo, hi, i in sorted(ranges):
+        w(f"    {{{lo}u, {hi}u, {i}}},")
+    if not ranges:
+        w("    {0u, 0u, 0},")
+    w("};")
+    w(f"inline constexpr std::size_t kCodeRangeCount = {len(ranges)};")
+    w("// Whole-class fallbacks for classes 2, 4 and 5.")
+    w(f"inline constexpr std::uint16_t kClassFallback[3] = {{{fallback['2']}, {fallback['4']}, {fallback['5']}}};")
+    w("")
+
+    # Needles: tokens and patterns of entries, markers of providers.
+    needles = []
+    for i, e in enumerate(entries):
+        for t in e["tokens"]:
+            needles.append(("NeedleKind::token", i, t))
+        for p in e["patterns"]:
+            needles.append(("NeedleKind::pattern", i, p))
+    for pi, p in enumerate(providers):
+        for m in p["markers"]:
+            needles.append(("NeedleKind::provider_marker", pi, m))
+    ac = AhoCorasick()
+    for n, (_, _, text) in enumerate(needles):
+        ac.add(lower_bytes(text), n)
+    ac.build()
+    if len(ac.edges) >= 65535 or len(needles) >= 65535:
+        fail("knowledge base", "automaton too large for 16-bit state numbers")
+    w("inline constexpr Needle kNeedles[] = {")
+    for kind, target, text in needles:
+        w(f"    {{{kind}, {target}, {len(text.encode('utf-8'))}}},")
+    w("};")
+    w("")
+    root = [ac.edges[0].get(b, 0) for b in range(256)]
+    w("// Aho-Corasick automaton over the lower-cased needles: a dense root row, then per state a")
+    w("// run of sorted edges, its failure link and its (already merged) outputs.")
+    w("inline constexpr std::uint16_t kAcRoot[256] = {")
+    for r in range(0, 256, 16):
+        w("    " + ", ".join(str(x) for x in root[r:r + 16]) + ",")
+    w("};")
+    edges = []
+    outs = []
+    states = []
+    for s in range(len(ac.edges)):
+        first_edge = len(edges)
+        for b in sorted(ac.edges[s]):
+            edges.append((b, ac.edges[s][b]))
+        first_out = len(outs)
+        outs.extend(ac.full_out[s])
+        states.append((first_edge, len(edges) - first_edge, ac.fail[s], first_out,
+                       len(outs) - first_out))
+    w("inline constexpr AcState kAcStates[] = {")
+    for st in states:
+        w("    {%d, %d, %d, %d, %d}," % st)
+    w("};")
+    w("inline constexpr AcEdge kAcEdges[] = {")
+    for b, t in edges:
+        w(f"    {{{b}, {t}}},")
+    w("};")
+    w("inline constexpr std::uint16_t kAcOutputs[] = {")
+    for r in range(0, len(outs), 16):
+        w("    " + ", ".join(str(x) for x in outs[r:r + 16]) + ",")
+    if not outs:
+        w("    0,")
+    w("};")
+    return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------------------------
+# Reference page
+
+
+def md_escape(s):
+    return s.replace("|", "\\|").replace("\n", " ")
+
+
+def generate_docs(providers, entries):
+    prov_name = {p["id"]: p["name"] for p in providers}
+    out = []
+    w = out.append
+    w("<!-- Generated by scripts/gen_kb.py from sdk/data/kb/*.toml. Do not edit by hand: edit the")
+    w("     data files; the build regenerates this page and a test fails when it is stale. -->")
+    w("# Knowledge base reference")
+    w("")
+    w(f"{len(entries)} entries from {len({e['file'] for e in entries})} data files. "
+      "`maildiag explain` picks one of them for an error line: first by a provider's own text or "
+      "token, then by the provider's meaning of the code, then by the registry meaning, and last "
+      "by the class digit alone.")
+    w("")
+    w("Permanence \"by class\" follows the code's first digit (4 transient, 5 permanent); "
+      "\"permanent\" or \"transient\" override it where the provider behaves otherwise.")
+    w("")
+    w("## Providers")
+    w("")
+    w("| Id | Name | Kind | Also accepted as `--provider` | Detected from |")
+    w("|---|---|---|---|---|")
+    for p in providers:
+        aliases = ", ".join(f"`{a}`" for a in p["aliases"]) or "-"
+        markers = ", ".join(f"`{md_escape(m)}`" for m in p["markers"]) or "-"
+        w(f"| `{p['id']}` | {p['name']} | {p['kind']} | {aliases} | {markers} |")
+    w("")
+    w("## Categories")
+    w("")
+    w("| Category | Entries |")
+    w("|---|---|")
+    for c in CATEGORIES:
+        w(f"| `{c}` | {sum(1 for e in entries if e['category'] == c)} |")
+    w("")
+    by_file = {}
+    for e in entries:
+        by_file.setdefault(e["file"], []).append(e)
+    for fname in sorted(by_file):
+        w(f"## {fname}")
+        w("")
+        w("| Id | Provider | Codes | Tokens and texts | Title | Category | Permanence | Who acts |")
+        w("|---|---|---|---|---|---|---|---|")
+        for e in by_file[fname]:
+            codes = ", ".join(e["codes"]) or "-"
+            texts = ", ".join(f"`{md_escape(t)}`" for t in e["tokens"] + e["patterns"]) or "-"
+            perm = {None: "by class", True: "permanent", False: "transient"}[e["permanent"]]
+            w(f"| `{e['id']}` | {prov_name[e['provider']]} | {md_escape(codes)} | {texts} | "
+              f"{md_escape(e['title'])} | {e['category']} | {perm} | {', '.join(e['who_acts'])} |")
+        w("")
+    w("## Entries in full")
+    w("")
+    for e in entries:
+        w(f"### `{e['id']}`: {e['title']}")
+        w("")
+        w(f"{e['meaning']}")
+        w("")
+        w("Causes:")
+        for c in e["causes"]:
+            w(f"- {c}")
+        w("")
+        w("Fixes:")
+        for fx in e["fixes"]:
+            w(f"- {fx}")
+        w("")
+        w(f"Retry: {e['retry']}")
+        w("")
+        w("References: " + ", ".join(f"<{r}>" for r in e["references"]))
+        w("")
+    return "\n".join(out)
+
+
+def write_if_changed(path, text):
+    path = pathlib.Path(path)
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", required=True, help="folder of the knowledge-base TOML files")
+    ap.add_argument("--header", help="write the C++ tables here")
+    ap.add_argument("--docs", help="write the reference page here")
+    ap.add_argument("--check-docs", help="fail when this reference page is not up to date")
+    args = ap.parse_args()
+    try:
+        providers, entries = load(args.data)
+        docs = generate_docs(providers, entries)
+        if args.header:
+            write_if_changed(args.header, generate_header(providers, entries))
+        if args.docs:
+            write_if_changed(args.docs, docs)
+        if args.check_docs:
+            current = pathlib.Path(args.check_docs)
+            if not current.exists() or current.read_text(encoding="utf-8") != docs:
+                print(f"gen_kb: {args.check_docs} is stale; rebuild (the build rewrites it) "
+                      "and commit it", file=sys.stderr)
+                return 1
+    except KbError as e:
+        print(f"gen_kb: error: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

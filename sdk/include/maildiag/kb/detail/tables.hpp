@@ -1,0 +1,59 @@
+// The compiled knowledge base: generated tables (see scripts/gen_kb.py) and the record types
+// they are made of. Internal to the library.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <string_view>
+
+#include "maildiag/kb/entry.hpp"
+
+namespace maildiag {
+namespace kb {
+namespace detail {
+
+struct ProviderAlias {
+  std::string_view name;  // lower case
+  int provider;
+};
+struct CodeIndexEntry {
+  std::uint32_t key;  // reply code, or class*1000000 + subject*1000 + detail
+  std::uint16_t entry;
+};
+struct CodeRangeEntry {
+  std::uint32_t low, high;  // inclusive, same class and subject
+  std::uint16_t entry;
+};
+enum class NeedleKind : std::uint8_t { token, pattern, provider_marker };
+struct Needle {
+  NeedleKind kind;
+  std::uint16_t target;  // entry index, or provider index for markers
+  std::uint16_t length;  // bytes
+};
+struct AcState {
+  std::uint32_t first_edge;
+  std::uint16_t edge_count;
+  std::uint16_t fail;
+  std::uint32_t first_output;
+  std::uint16_t output_count;
+};
+struct AcEdge {
+  std::uint8_t byte;
+  std::uint16_t next;
+};
+
+constexpr char ascii_lower(char c) noexcept {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+constexpr std::uint32_t enhanced_key(int klass, int subject, int detail) noexcept {
+  return static_cast<std::uint32_t>(klass) * 1000000u + static_cast<std::uint32_t>(subject) * 1000u +
+         static_cast<std::uint32_t>(detail);
+}
+
+#include "maildiag/kb/tables.inc"
+
+}  // namespace detail
+}  // namespace kb
+}  // namespace maildiag

@@ -1,0 +1,1 @@
+#include "maildiag/kb/entry-inl.hpp"
