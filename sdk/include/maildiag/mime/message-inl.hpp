@@ -165,7 +165,13 @@ MAILDIAG_FUNC std::string Message::text(const Part& part) const {
   if (!message_detail::is_textual(part.content_type)) return decoded;
   std::string utf8;
   utf8.reserve(decoded.size());
-  to_utf8(decoded, part.content_type.parameter("charset"), utf8);
+  std::string_view charset = part.content_type.parameter("charset");
+  // Japanese mailers put ISO-2022-JP into parts labelled us-ascii (or not labelled at all,
+  // like message/delivery-status): its escape sequences give it away.
+  if ((charset.empty() || iequals(charset, "us-ascii")) &&
+      (decoded.find("\x1b$B") != std::string::npos || decoded.find("\x1b$@") != std::string::npos))
+    charset = "iso-2022-jp";
+  to_utf8(decoded, charset, utf8);
   if (utf8.find('\r') == std::string::npos) return utf8;
   return normalize_newlines(utf8);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -172,6 +173,21 @@ struct Anchor {
   std::size_t rest_begin = 0;  // offset just after the address (and its closing ">")
 };
 
+// "ERROR_CODE :550," writes a reply code glued to a colon; the code scanner (rightly) ignores
+// glued digits, so such colons are spaced out first. Times ("12:34") have two digits, not three.
+inline std::string space_glued_codes(std::string_view text) {
+  std::string out(text);
+  for (std::size_t i = 0; i + 4 < out.size(); ++i) {
+    if (out[i] != ':' || (i > 0 && std::isdigit(static_cast<unsigned char>(out[i - 1])))) continue;
+    if (std::isdigit(static_cast<unsigned char>(out[i + 1])) &&
+        std::isdigit(static_cast<unsigned char>(out[i + 2])) &&
+        std::isdigit(static_cast<unsigned char>(out[i + 3])) &&
+        !std::isdigit(static_cast<unsigned char>(out[i + 4])) && out[i + 4] != ':')
+      out[i] = ' ';
+  }
+  return out;
+}
+
 inline bool has_failure_code(std::string_view line);
 
 inline bool rest_ok(std::string_view rest) {
@@ -274,22 +290,45 @@ inline std::string detect_remote_mta(std::string_view text) {
 // The line(s) carrying the remote server's answer: from the first line with a failure code
 // to the end of that paragraph; else the first paragraph that says anything.
 inline bool has_failure_code(std::string_view line) {
-  for (const auto& c : scan_status_codes(line))
+  for (const auto& c : scan_status_codes(space_glued_codes(line)))
     if ((c.kind == CodeInText::Kind::enhanced_status && c.status.klass != StatusClass::success) ||
         (c.kind == CodeInText::Kind::reply_code && c.reply_code >= 400))
       return true;
   return false;
 }
 
+// Joins a paragraph into one line. The prefixes of a multi-line SMTP reply ("550-5.7.1 ",
+// RFC 5321 §4.2.1) repeated on continuation lines are dropped: "550-5.7.1 Messages with
+// multiple\n550 5.7.1 addresses" reads "550-5.7.1 Messages with multiple addresses".
 inline std::string paragraph_from(std::string_view block, std::size_t begin) {
+  std::string joined;
+  std::string prefix;  // "550" of the first line when it is a reply line
   std::size_t end = begin;
+  bool first = true;
   while (end < block.size()) {
     mime::Line next = mime::next_line(block, end);
-    if (trim(next.text).empty()) break;
+    std::string_view t = trim(next.text);
+    if (t.empty()) break;
+    if (first) {
+      if (t.size() > 4 && std::isdigit(static_cast<unsigned char>(t[0])) &&
+          std::isdigit(static_cast<unsigned char>(t[1])) &&
+          std::isdigit(static_cast<unsigned char>(t[2])) && (t[3] == '-' || t[3] == ' '))
+        prefix = std::string(t.substr(0, 3));
+    } else if (!prefix.empty() && t.size() > 4 && t.substr(0, 3) == prefix &&
+               (t[3] == '-' || t[3] == ' ')) {
+      t.remove_prefix(4);
+      // and the repeated enhanced code, if any
+      std::size_t sp = t.find(' ');
+      if (sp != npos && parse_enhanced_status(t.substr(0, sp))) t.remove_prefix(sp + 1);
+    }
+    if (!joined.empty()) joined += ' ';
+    joined.append(t.data(), t.size());
+    first = false;
     end = next.next;
   }
-  return collapse_space(block.substr(begin, end - begin));
+  return collapse_space(joined);
 }
+
 
 inline bool has_reply_and_status(std::string_view line) {
   bool reply = false, status = false;
@@ -911,7 +950,7 @@ class Decoder {
                          f.action == "delivered" || f.action == "relayed" || f.action == "expanded";
     // In a failure, success codes in the text ("250 OK" of an earlier command) are not its codes.
     auto codes_in = [&](std::string_view text) {
-      std::vector<CodeInText> codes = scan_status_codes(text);
+      std::vector<CodeInText> codes = scan_status_codes(space_glued_codes(text));
       if (!success)
         codes.erase(std::remove_if(codes.begin(), codes.end(), [](const CodeInText& c) {
                       return c.kind == CodeInText::Kind::enhanced_status
@@ -923,7 +962,8 @@ class Decoder {
     PrimaryCodes from_text = codes_in(f.diagnostic);
     if (!from_text.status && !from_text.reply_code) {
       PrimaryCodes from_context = codes_in(f.context);
-      if (!given) from_text = from_context;
+      // A generic x.0.0 Status leaves room for the code the report's text gives.
+      if (!given || (given->subject == 0 && given->detail == 0)) from_text = from_context;
       else if (!from_text.reply_code) from_text.reply_code = from_context.reply_code;
     }
     std::optional<EnhancedStatus> status = given;

@@ -268,7 +268,7 @@ MAILDIAG_FUNC Reason classify(const ReasonEvidence& e) {
   if (cmd == "HELO" || cmd == "EHLO" || cmd == "CONN") return Reason::blocked;
   if (mime::iequals(e.action, "delayed")) return Reason::expired;
   if (e.status && e.status->subject == 7) return Reason::securityerror;
-  return Reason::onhold;
+  return Reason::undefined;
 }
 
 }  // namespace ndr

@@ -121,6 +121,7 @@ inline constexpr std::string_view policyviolation[] = {
     "by the recipient's organisation", "delivery not authorized",
 };
 inline constexpr std::string_view userunknown[] = {
+    "recipient address rejected", "ディレクトリには見つかりません",
     "ディレクトリのリストにありません", "not listed in the domino directory",
     "user unknown", "unknown user", "no such user", "no such mailbox", "no such recipient",
     "no such address", "no such account", "unknown recipient", "recipient unknown",
@@ -148,10 +149,10 @@ inline constexpr std::string_view userunknown[] = {
 };
 inline constexpr std::string_view hostunknown[] = {
     "unrouteable address", "unroutable domain",
-    "dns lookup failure", "no mx found", "couldn't find a mail exchanger", "couldn't find any host named",
+    "dns lookup failure", "couldn't find any host named",
     "host unknown", "unknown host", "host not found", "domain not found", "no such domain",
     "domain does not exist", "domain doesn't exist", "name or service not known",
-    "host or domain name not found", "unrouteable mail domain", "no mx", "nxdomain",
+    "host or domain name not found", "unrouteable mail domain", "nxdomain",
     "domain name not found", "unknown domain", "mx lookup", "dns lookup failed",
     "recipient domain not found", "no route to domain", "domain is not", "invalid domain",
     "domain does not accept mail", "could not resolve", "name server: host not found",
@@ -167,6 +168,7 @@ inline constexpr std::string_view ratelimited[] = {
     "has exceeded the limit", "exceeds the hourly", "temporarily deferred due to user complaints",
 };
 inline constexpr std::string_view blocked[] = {
+    "refused to talk to me",
     "unfortunately, messages from", "blocked using", "blocked by spamhaus", "listed on spamhaus",
     "smtp server of your isp", "invalid ip for sending", "ip name lookup failed",
     "blocked", "blacklist", "black list", "blocklist", "block list", "dnsbl", "rbl",
@@ -203,13 +205,14 @@ inline constexpr std::string_view filtered[] = {
     "bounced due to", "domain of recipient address not allowed", "unsubscribed",
 };
 inline constexpr std::string_view notcompliantrfc[] = {
-    "multiple addresses in from", "duplicate header",
+    "multiple addresses in from",
     "rfc 5322", "rfc5322", "rfc 2822", "rfc2822", "rfc 822", "rfc822 ",
     "not rfc compliant", "non-compliant", "message-id header", "multiple from",
     "duplicate header", "is not rfc", "headers are not", "missing required header",
     "invalid header", "header line too long", "bare lf", "bare line feed",
 };
 inline constexpr std::string_view contenterror[] = {
+    "duplicate header",
     "content error", "content rejected", "improper mime", "invalid mime", "mime error",
     "malformed message", "message header error", "message headers", "charset",
     "8-bit", "8bit", "illegal character", "encoding", "message content", "content type",
@@ -238,6 +241,7 @@ inline constexpr std::string_view systemfull[] = {
     "mailbox server storage", "file system full", "server is full",
 };
 inline constexpr std::string_view notaccept[] = {
+    "no mx found", "couldn't find a mail exchanger", "no mx record",
    
     "does not accept mail", "doesn't accept mail", "accepts no mail", "null mx",
     "not accepting mail", "not accepting network messages", "mail service is not available",
@@ -265,6 +269,7 @@ inline constexpr std::string_view expired[] = {
     "deferred", "could not be delivered within",
 };
 inline constexpr std::string_view systemerror[] = {
+    "service currently unavailable",
     "system error", "internal error", "server error", "local error in processing",
     "temporary failure", "temporary error", "service not available", "server configuration",
     "configuration error", "system is not configured", "too many recipients",
@@ -296,8 +301,8 @@ inline constexpr ReasonKeywords reason_keyword_tables[] = {
     MAILDIAG_NDR_KEYWORDS(norelaying),      MAILDIAG_NDR_KEYWORDS(authfailure),
     MAILDIAG_NDR_KEYWORDS(requireptr),      MAILDIAG_NDR_KEYWORDS(badreputation),
     MAILDIAG_NDR_KEYWORDS(virusdetected),   MAILDIAG_NDR_KEYWORDS(suppressed),
-    MAILDIAG_NDR_KEYWORDS(userunknown),     MAILDIAG_NDR_KEYWORDS(hostunknown),
-    MAILDIAG_NDR_KEYWORDS(notaccept),       MAILDIAG_NDR_KEYWORDS(spamdetected),
+    MAILDIAG_NDR_KEYWORDS(userunknown),     MAILDIAG_NDR_KEYWORDS(notaccept),
+    MAILDIAG_NDR_KEYWORDS(hostunknown),     MAILDIAG_NDR_KEYWORDS(spamdetected),
     MAILDIAG_NDR_KEYWORDS(policyviolation), MAILDIAG_NDR_KEYWORDS(ratelimited),
     MAILDIAG_NDR_KEYWORDS(blocked),         MAILDIAG_NDR_KEYWORDS(rejected),
     MAILDIAG_NDR_KEYWORDS(filtered),        MAILDIAG_NDR_KEYWORDS(notcompliantrfc),

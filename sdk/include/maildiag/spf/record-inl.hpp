@@ -281,6 +281,11 @@ class Parser {
       parse_modifier(term, name, i + 1, e);
       return;
     }
+    // Not a modifier: a mechanism name is letters and digits only.
+    i = name_begin;
+    while (i < e && is_alnum(text_[i])) ++i;
+    name = slice(name_begin, i);
+    term.name = {name_begin, i};
     const MechanismName* found = nullptr;
     for (const auto& m : kMechanisms)
       if (iequals(m.name, name)) found = &m;
