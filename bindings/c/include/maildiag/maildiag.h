@@ -5,5 +5,8 @@
 
 #include "maildiag/c/common.h"
 #include "maildiag/c/explain.h"
+#include "maildiag/c/dmarc.h"
+#include "maildiag/c/dkim.h"
+#include "maildiag/c/domain.h"
 
 #endif /* MAILDIAG_MAILDIAG_H */

@@ -1,0 +1,56 @@
+/* DMARC in the C API: record validation (offline) and message verdicts over a JSON zone.
+ *
+ * The JSON documents returned are the same ones `maildiag dmarc check --json` and
+ * `maildiag dmarc eval --json` print. */
+#ifndef MAILDIAG_C_DMARC_H
+#define MAILDIAG_C_DMARC_H
+
+#include "maildiag/c/common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A validated DMARC record. Borrowed strings from it live until maildiag_dmarc_record_free. */
+typedef struct maildiag_dmarc_record maildiag_dmarc_record;
+
+/* Parses and validates record[0..length), the text of one TXT record at _dmarc.<domain>. */
+MAILDIAG_API int maildiag_dmarc_check(const char* record, size_t length,
+                                      maildiag_dmarc_record** out);
+MAILDIAG_API void maildiag_dmarc_record_free(maildiag_dmarc_record* record);
+/* 1 when the text is a DMARC record (starts with v=DMARC1), else 0. */
+MAILDIAG_API int maildiag_dmarc_record_is_dmarc(const maildiag_dmarc_record* record);
+/* 1 when it is a DMARC record without error-level findings, else 0. */
+MAILDIAG_API int maildiag_dmarc_record_valid(const maildiag_dmarc_record* record);
+/* The policy for the domain: "none", "quarantine" or "reject" (none when p is absent). Static. */
+MAILDIAG_API const char* maildiag_dmarc_record_policy(const maildiag_dmarc_record* record);
+/* Number of findings; their details are in the JSON. */
+MAILDIAG_API int maildiag_dmarc_record_finding_count(const maildiag_dmarc_record* record);
+/* The record as JSON (tags with spans, policies, report URIs, findings). Borrowed. */
+MAILDIAG_API const char* maildiag_dmarc_record_json(const maildiag_dmarc_record* record);
+
+/* The DMARC verdict for one message. Borrowed strings live until maildiag_dmarc_verdict_free. */
+typedef struct maildiag_dmarc_verdict maildiag_dmarc_verdict;
+
+/* Evaluates a message with DNS answers taken from a JSON zone (the format of `--zone`).
+ * `spf` is "DOMAIN:RESULT" for the MAIL FROM domain (may be NULL with length 0); `dkim` holds
+ * `dkim_count` strings "DOMAIN:RESULT" with their lengths in `dkim_lengths`.
+ * Returns MAILDIAG_ERROR_PARSE for an unreadable zone or a malformed DOMAIN:RESULT. */
+MAILDIAG_API int maildiag_dmarc_evaluate_zone(const char* zone_json, size_t zone_length,
+                                              const char* from_domain, size_t from_length,
+                                              const char* spf, size_t spf_length,
+                                              const char* const* dkim, const size_t* dkim_lengths,
+                                              size_t dkim_count, maildiag_dmarc_verdict** out);
+MAILDIAG_API void maildiag_dmarc_verdict_free(maildiag_dmarc_verdict* verdict);
+/* "pass", "fail", "none", "temperror" or "permerror". Static. */
+MAILDIAG_API const char* maildiag_dmarc_verdict_result(const maildiag_dmarc_verdict* verdict);
+/* The policy to apply: "none", "quarantine" or "reject". Static. */
+MAILDIAG_API const char* maildiag_dmarc_verdict_policy(const maildiag_dmarc_verdict* verdict);
+/* The verdict as JSON (result, policy, policy_domain, spf_aligned, dkim_aligned, steps). Borrowed. */
+MAILDIAG_API const char* maildiag_dmarc_verdict_json(const maildiag_dmarc_verdict* verdict);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MAILDIAG_C_DMARC_H */

@@ -1,0 +1,102 @@
+#include "maildiag/c/dmarc.h"
+
+#include <memory>
+#include <string>
+
+#include "guard.hpp"
+#include "maildiag/dmarc/json.hpp"
+#include "maildiag/dmarc/record.hpp"
+#include "maildiag/dmarc/verdict.hpp"
+#include "maildiag/dns/resolver.hpp"
+#include "maildiag/dns/zone.hpp"
+
+struct maildiag_dmarc_record {
+  maildiag::dmarc::Record result;
+  std::string json;
+};
+
+struct maildiag_dmarc_verdict {
+  maildiag::dmarc::Verdict result;
+  std::string json;
+};
+
+extern "C" {
+
+int maildiag_dmarc_check(const char* record, size_t length, maildiag_dmarc_record** out) {
+  if (!out || (!record && length)) return MAILDIAG_ERROR_INVALID_ARGUMENT;
+  *out = nullptr;
+  return maildiag::c_api::guarded([&] {
+    auto handle = std::make_unique<maildiag_dmarc_record>();
+    handle->result = maildiag::dmarc::parse_record(std::string_view(record ? record : "", length));
+    handle->json = maildiag::dmarc::to_json(handle->result)
+                       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    *out = handle.release();
+    return MAILDIAG_OK;
+  });
+}
+
+void maildiag_dmarc_record_free(maildiag_dmarc_record* record) { delete record; }
+
+int maildiag_dmarc_record_is_dmarc(const maildiag_dmarc_record* r) { return r && r->result.is_dmarc; }
+
+int maildiag_dmarc_record_valid(const maildiag_dmarc_record* r) { return r && r->result.valid(); }
+
+const char* maildiag_dmarc_record_policy(const maildiag_dmarc_record* r) {
+  // to_string(Policy) returns views of string literals, so .data() is NUL-terminated.
+  return r ? maildiag::dmarc::to_string(r->result.domain_policy()).data() : "none";
+}
+
+int maildiag_dmarc_record_finding_count(const maildiag_dmarc_record* r) {
+  return r ? static_cast<int>(r->result.findings.size()) : 0;
+}
+
+const char* maildiag_dmarc_record_json(const maildiag_dmarc_record* r) { return r ? r->json.c_str() : "{}"; }
+
+int maildiag_dmarc_evaluate_zone(const char* zone_json, size_t zone_length, const char* from_domain,
+                                 size_t from_length, const char* spf, size_t spf_length,
+                                 const char* const* dkim, const size_t* dkim_lengths,
+                                 size_t dkim_count, maildiag_dmarc_verdict** out) {
+  if (!out || (!zone_json && zone_length) || (!from_domain && from_length) || (!spf && spf_length) ||
+      (dkim_count && (!dkim || !dkim_lengths)))
+    return MAILDIAG_ERROR_INVALID_ARGUMENT;
+  *out = nullptr;
+  return maildiag::c_api::guarded([&] {
+    namespace dmarc = maildiag::dmarc;
+    auto parsed = maildiag::dns::Zone::parse(std::string_view(zone_json ? zone_json : "", zone_length));
+    if (!parsed.zone) return int(MAILDIAG_ERROR_PARSE);
+    dmarc::VerdictInput input;
+    input.from_domain.assign(from_domain ? from_domain : "", from_length);
+    if (spf_length) {
+      input.spf = dmarc::parse_auth_result(std::string_view(spf, spf_length));
+      if (!input.spf) return int(MAILDIAG_ERROR_PARSE);
+    }
+    for (size_t i = 0; i < dkim_count; ++i) {
+      if (!dkim[i] && dkim_lengths[i]) return int(MAILDIAG_ERROR_INVALID_ARGUMENT);
+      auto r = dmarc::parse_auth_result(std::string_view(dkim[i] ? dkim[i] : "", dkim_lengths[i]));
+      if (!r) return int(MAILDIAG_ERROR_PARSE);
+      input.dkim.push_back(std::move(*r));
+    }
+    auto handle = std::make_unique<maildiag_dmarc_verdict>();
+    maildiag::dns::Cache cache;
+    handle->result = maildiag::dns::drive(
+        [&](const maildiag::dns::Cache& c) { return dmarc::evaluate(input, c); }, *parsed.zone, cache);
+    handle->json = dmarc::to_json(handle->result)
+                       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    *out = handle.release();
+    return int(MAILDIAG_OK);
+  });
+}
+
+void maildiag_dmarc_verdict_free(maildiag_dmarc_verdict* verdict) { delete verdict; }
+
+const char* maildiag_dmarc_verdict_result(const maildiag_dmarc_verdict* v) {
+  return v ? maildiag::dmarc::to_string(v->result.result).data() : "none";
+}
+
+const char* maildiag_dmarc_verdict_policy(const maildiag_dmarc_verdict* v) {
+  return v ? maildiag::dmarc::to_string(v->result.policy).data() : "none";
+}
+
+const char* maildiag_dmarc_verdict_json(const maildiag_dmarc_verdict* v) { return v ? v->json.c_str() : "{}"; }
+
+}  // extern "C"

@@ -1,0 +1,57 @@
+#include "maildiag/c/domain.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "guard.hpp"
+#include "maildiag/dns/resolver.hpp"
+#include "maildiag/dns/zone.hpp"
+#include "maildiag/domain_audit.hpp"
+#include "maildiag/domain_audit_json.hpp"
+
+struct maildiag_domain_audit {
+  maildiag::DomainAudit result;
+  std::string json;
+};
+
+extern "C" {
+
+int maildiag_domain_audit_zone(const char* zone_json, size_t zone_length, const char* domain,
+                               size_t domain_length, const char* const* selectors,
+                               const size_t* selector_lengths, size_t selector_count,
+                               maildiag_domain_audit** out) {
+  if (!out || (!zone_json && zone_length) || (!domain && domain_length) ||
+      (selector_count && (!selectors || !selector_lengths)))
+    return MAILDIAG_ERROR_INVALID_ARGUMENT;
+  *out = nullptr;
+  return maildiag::c_api::guarded([&] {
+    auto parsed = maildiag::dns::Zone::parse(std::string_view(zone_json ? zone_json : "", zone_length));
+    if (!parsed.zone) return int(MAILDIAG_ERROR_PARSE);
+    std::vector<std::string> sels;
+    for (size_t i = 0; i < selector_count; ++i) {
+      if (!selectors[i] && selector_lengths[i]) return int(MAILDIAG_ERROR_INVALID_ARGUMENT);
+      sels.emplace_back(selectors[i] ? selectors[i] : "", selector_lengths[i]);
+    }
+    std::string name(domain ? domain : "", domain_length);
+    auto handle = std::make_unique<maildiag_domain_audit>();
+    maildiag::dns::Cache cache;
+    handle->result = maildiag::dns::drive(
+        [&](const maildiag::dns::Cache& c) { return maildiag::audit_domain(name, sels, c); },
+        *parsed.zone, cache);
+    handle->json = maildiag::to_json(handle->result)
+                       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    *out = handle.release();
+    return int(MAILDIAG_OK);
+  });
+}
+
+void maildiag_domain_audit_free(maildiag_domain_audit* audit) { delete audit; }
+
+int maildiag_domain_audit_error_count(const maildiag_domain_audit* a) {
+  return a ? static_cast<int>(a->result.count(maildiag::Severity::error)) : 0;
+}
+
+const char* maildiag_domain_audit_json(const maildiag_domain_audit* a) { return a ? a->json.c_str() : "{}"; }
+
+}  // extern "C"

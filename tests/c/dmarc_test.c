@@ -1,0 +1,86 @@
+/* The DMARC, DKIM and domain-audit C API, used from C. */
+#include <stdio.h>
+#include <string.h>
+
+#include "maildiag/maildiag.h"
+
+static int failures = 0;
+#define CHECK(cond)                                                            \
+  do {                                                                         \
+    if (!(cond)) {                                                             \
+      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
+      ++failures;                                                              \
+    }                                                                          \
+  } while (0)
+
+static const char zone[] =
+    "{\"example.com\": [{\"type\":\"MX\",\"preference\":10,\"exchange\":\"mx.example.com\"},"
+    "                   {\"type\":\"A\",\"data\":\"192.0.2.1\"}],"
+    " \"mx.example.com\": [{\"type\":\"A\",\"data\":\"192.0.2.2\"}],"
+    " \"_dmarc.example.com\": [{\"type\":\"TXT\",\"data\":\"v=DMARC1; p=reject; rua=mailto:d@example.com\"}]}";
+
+int main(void) {
+  /* RFC 9989 record validation */
+  const char* record = "v=DMARC1; p=quarantine; rua=mailto:dmarc@example.com";
+  maildiag_dmarc_record* r = NULL;
+  CHECK(maildiag_dmarc_check(record, strlen(record), &r) == MAILDIAG_OK);
+  if (r) {
+    CHECK(maildiag_dmarc_record_is_dmarc(r) == 1);
+    CHECK(maildiag_dmarc_record_valid(r) == 1);
+    CHECK(strcmp(maildiag_dmarc_record_policy(r), "quarantine") == 0);
+    CHECK(strstr(maildiag_dmarc_record_json(r), "\"is_dmarc\":true") != NULL);
+    maildiag_dmarc_record_free(r);
+  }
+  const char* bad = "v=DMARC1; p=block";
+  CHECK(maildiag_dmarc_check(bad, strlen(bad), &r) == MAILDIAG_OK);
+  if (r) {
+    CHECK(maildiag_dmarc_record_valid(r) == 0);
+    CHECK(maildiag_dmarc_record_finding_count(r) >= 1);
+    CHECK(strstr(maildiag_dmarc_record_json(r), "dmarc.invalid_policy") != NULL);
+    maildiag_dmarc_record_free(r);
+  }
+  CHECK(maildiag_dmarc_check(NULL, 3, &r) == MAILDIAG_ERROR_INVALID_ARGUMENT);
+
+  /* Verdict over a zone: relaxed DKIM alignment passes, an unaligned SPF pass does not count */
+  const char* dkim[] = {"mail.example.com:pass"};
+  size_t dkim_len[] = {strlen(dkim[0])};
+  maildiag_dmarc_verdict* v = NULL;
+  CHECK(maildiag_dmarc_evaluate_zone(zone, strlen(zone), "example.com", 11, "other.net:pass", 14,
+                                     dkim, dkim_len, 1, &v) == MAILDIAG_OK);
+  if (v) {
+    CHECK(strcmp(maildiag_dmarc_verdict_result(v), "pass") == 0);
+    CHECK(strcmp(maildiag_dmarc_verdict_policy(v), "none") == 0);
+    CHECK(strstr(maildiag_dmarc_verdict_json(v), "\"dkim_aligned\":true") != NULL);
+    CHECK(strstr(maildiag_dmarc_verdict_json(v), "\"spf_aligned\":false") != NULL);
+    maildiag_dmarc_verdict_free(v);
+  }
+  CHECK(maildiag_dmarc_evaluate_zone(zone, strlen(zone), "example.com", 11, "nocolon", 7, NULL, NULL,
+                                     0, &v) == MAILDIAG_ERROR_PARSE);
+  CHECK(maildiag_dmarc_evaluate_zone("{", 1, "example.com", 11, NULL, 0, NULL, NULL, 0, &v) ==
+        MAILDIAG_ERROR_PARSE);
+
+  /* RFC 6376 key record */
+  const char* key = "v=DKIM1; p=";
+  maildiag_dkim_key* k = NULL;
+  CHECK(maildiag_dkim_check(key, strlen(key), &k) == MAILDIAG_OK);
+  if (k) {
+    CHECK(maildiag_dkim_key_valid(k) == 0); /* revoked */
+    CHECK(maildiag_dkim_key_bits(k) == 0);
+    CHECK(strcmp(maildiag_dkim_key_type(k), "rsa") == 0);
+    CHECK(strstr(maildiag_dkim_key_json(k), "dkim.revoked") != NULL);
+    maildiag_dkim_key_free(k);
+  }
+
+  /* Whole-domain audit: no SPF record is an error with a record to publish */
+  maildiag_domain_audit* a = NULL;
+  CHECK(maildiag_domain_audit_zone(zone, strlen(zone), "example.com", 11, NULL, NULL, 0, &a) ==
+        MAILDIAG_OK);
+  if (a) {
+    CHECK(maildiag_domain_audit_error_count(a) >= 1);
+    CHECK(strstr(maildiag_domain_audit_json(a), "spf.none") != NULL);
+    maildiag_domain_audit_free(a);
+  }
+
+  if (failures) fprintf(stderr, "%d check(s) failed\n", failures);
+  return failures ? 1 : 0;
+}
