@@ -4,7 +4,7 @@
 
 namespace maildiag {
 
-MAILDIAG_FUNC Explanation explain(std::string_view text) {
+MAILDIAG_FUNC Explanation explain(std::string_view text, std::string_view provider_hint) {
   Explanation e;
   e.text = text;
   e.codes = scan_status_codes(text);
@@ -15,6 +15,7 @@ MAILDIAG_FUNC Explanation explain(std::string_view text) {
     e.klass = e.status->klass;
   else if (e.reply_code)
     e.klass = reply_code_class(*e.reply_code);
+  e.diagnosis = kb::diagnose(text, e.status, e.reply_code, provider_hint);
   return e;
 }
 

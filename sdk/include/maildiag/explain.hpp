@@ -1,8 +1,10 @@
 // Explaining a status line: which codes it carries and what they mean.
 //
 // `explain` is the entry point help desks and tools call with whatever text they have, from a
-// bare "5.7.1" to a whole line of a bounce. It finds every code in the text and reads the most
-// telling one against RFC 3463's classes and subjects.
+// bare "5.7.1" to a whole line of a bounce. It finds every code in the text, reads the most
+// telling one against RFC 3463's classes and subjects, and attaches the knowledge-base diagnosis
+// (see maildiag/kb/diagnose.hpp): the entry that best explains the line, how specific that match
+// is, the alternatives, and every provider token and wording found.
 #pragma once
 
 #include <cstdint>
@@ -12,6 +14,7 @@
 #include <vector>
 
 #include "maildiag/config.hpp"
+#include "maildiag/kb/diagnose.hpp"
 #include "maildiag/status_code.hpp"
 
 namespace maildiag {
@@ -28,14 +31,22 @@ struct Explanation {
   /// else from the reply code. Empty when the text has no code at all.
   std::optional<StatusClass> klass;
 
-  /// True when retrying the same message will not help (class 5).
-  bool permanent() const noexcept { return klass == StatusClass::permanent; }
-  bool found() const noexcept { return klass.has_value(); }
+  /// The knowledge-base diagnosis: entry, provider, specificity, alternatives, tokens found.
+  kb::Diagnosis diagnosis;
+
+  /// True when retrying the same message will not help: the diagnosed entry's verdict where it
+  /// overrides the class digit (550 4.4.7 is final, 5.2.121 clears later), else class 5.
+  bool permanent() const noexcept {
+    return diagnosis.entry ? diagnosis.permanent : klass == StatusClass::permanent;
+  }
+  /// True when the text carries a code or a known provider token or wording.
+  bool found() const noexcept { return klass.has_value() || diagnosis.found(); }
 };
 
-/// Finds the codes in `text` and explains them. Never throws on any input except when memory
-/// runs out; the result borrows `text`.
-MAILDIAG_FUNC Explanation explain(std::string_view text);
+/// Finds the codes in `text` and explains them. `provider_hint` names the provider that produced
+/// the text ("microsoft", "gmail", ...; see kb::find_provider), empty to detect it from the text.
+/// Never throws on any input except when memory runs out; the result borrows `text`.
+MAILDIAG_FUNC Explanation explain(std::string_view text, std::string_view provider_hint = {});
 
 }  // namespace maildiag
 

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "maildiag/explain.hpp"
+#include "maildiag/kb/json.hpp"
 
 namespace maildiag {
 
@@ -29,15 +30,15 @@ inline nlohmann::json to_json(const Explanation& e) {
   if (e.klass) {
     j["class"] = to_string(*e.klass);
     j["class_meaning"] = class_meaning(*e.klass);
-    j["permanent"] = e.permanent();
   } else {
     j["class"] = nullptr;
     j["class_meaning"] = nullptr;
-    j["permanent"] = nullptr;
   }
+  j["permanent"] = e.found() ? nlohmann::json(e.permanent()) : nlohmann::json();
   j["subject"] = e.status ? nlohmann::json(subject_meaning(e.status->subject)) : nlohmann::json();
   auto& codes = j["codes"] = nlohmann::json::array();
   for (const auto& c : e.codes) codes.push_back(to_json(c));
+  kb::add_diagnosis_json(j, e.diagnosis, e.text);
   return j;
 }
 

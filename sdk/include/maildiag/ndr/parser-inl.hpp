@@ -176,14 +176,15 @@ struct Anchor {
 // "ERROR_CODE :550," writes a reply code glued to a colon; the code scanner (rightly) ignores
 // glued digits, so such colons are spaced out first. Times ("12:34") have two digits, not three.
 inline std::string space_glued_codes(std::string_view text) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
   std::string out(text);
   for (std::size_t i = 0; i + 4 < out.size(); ++i) {
-    if (out[i] != ':' || (i > 0 && std::isdigit(static_cast<unsigned char>(out[i - 1])))) continue;
-    if (std::isdigit(static_cast<unsigned char>(out[i + 1])) &&
-        std::isdigit(static_cast<unsigned char>(out[i + 2])) &&
-        std::isdigit(static_cast<unsigned char>(out[i + 3])) &&
-        !std::isdigit(static_cast<unsigned char>(out[i + 4])) && out[i + 4] != ':')
-      out[i] = ' ';
+    if (out[i] != ':' || (i > 0 && digit(out[i - 1]))) continue;
+    const bool reply = digit(out[i + 1]) && digit(out[i + 2]) && digit(out[i + 3]) &&
+                       !digit(out[i + 4]) && out[i + 4] != ':';
+    const bool enhanced = (out[i + 1] == '2' || out[i + 1] == '4' || out[i + 1] == '5') &&
+                          out[i + 2] == '.' && digit(out[i + 3]);
+    if (reply || enhanced) out[i] = ' ';
   }
   return out;
 }
@@ -998,6 +999,12 @@ class Decoder {
 
     if (status) {
       r.status = status->to_string();
+    } else if (!r.reply_code.empty() && (ifind(f.context, "after mail from") != npos ||
+                                         ifind(f.context, "in reply to mail from") != npos)) {
+      // Refused at MAIL FROM with a bare reply code: the code cannot say which of the sender's
+      // problems it was, so the inferred status is the "on hold" one (the corpus convention).
+      r.status = inferred_status(Reason::onhold, r.reply_code[0] == '4' ? StatusClass::transient
+                                                                        : StatusClass::permanent);
     } else {
       StatusClass k = r.action == "delayed" ? StatusClass::transient
                       : r.action == "delivered" ? StatusClass::success

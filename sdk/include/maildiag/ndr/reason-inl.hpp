@@ -110,7 +110,7 @@ constexpr bool text_may_override(Reason r) noexcept {
   return r == Reason::undefined || r == Reason::onhold || r == Reason::systemerror ||
          r == Reason::securityerror || r == Reason::expired || r == Reason::networkerror ||
          r == Reason::hostunknown || r == Reason::userunknown || r == Reason::filtered ||
-         r == Reason::syntaxerror || r == Reason::notaccept;
+         r == Reason::syntaxerror;
 }
 
 // Multi-phrase matcher: phrases are bucketed by a hash of their first three bytes, so one pass
@@ -125,15 +125,17 @@ class KeywordMatcher {
         if (p.size() < 3) continue;
         // A phrase of several words proves more than a single word ("retry timeout exceeded"
         // beats "timeout"): phrases rank before words, then by table priority.
-        const bool phrase = p.find(' ') != std::string_view::npos && p.size() >= 10;
-        const std::uint16_t rank = static_cast<std::uint16_t>((phrase ? 0 : 1000) + priority);
+        // Scripts without spaces between words (Japanese) count as phrases by length alone.
+        const bool non_ascii = static_cast<unsigned char>(p[0]) >= 0x80;
+        const bool phrase = (p.find(' ') != std::string_view::npos || non_ascii) && p.size() >= 10;
+        const std::uint16_t rank = static_cast<std::uint16_t>((phrase ? 0 : kWordRank) + priority);
         buckets_[bucket(p.data())].push_back(Entry{p, table.reason, rank});
       }
       ++priority;
     }
   }
 
-  std::optional<Reason> find(std::string_view text) const {
+  std::optional<Reason> find(std::string_view text, bool phrases_only) const {
     std::string lower = mime::to_lower(text);
     const std::size_t n = lower.size();
     int best = -1;
@@ -148,6 +150,7 @@ class KeywordMatcher {
         const bool covers = best >= 0 && i <= best_begin && end >= best_end &&
                             end - i > best_end - best_begin;
         if (best >= 0 && e.rank >= best && !covers) continue;
+        if (phrases_only && e.rank >= kWordRank) continue;
         if (e.phrase.size() > n - i || lower.compare(i, e.phrase.size(), e.phrase) != 0) continue;
         if (e.phrase.size() <= 4 && !word_at(lower, i, e.phrase.size())) continue;
         best = e.rank;
@@ -180,6 +183,7 @@ class KeywordMatcher {
     return (b(p[0]) * 31u * 31u + b(p[1]) * 31u + b(p[2])) & (kBuckets - 1);
   }
   static constexpr std::size_t kBuckets = 4096;
+  static constexpr std::uint16_t kWordRank = 1000;
   std::array<std::vector<Entry>, kBuckets> buckets_;
 };
 
@@ -228,8 +232,8 @@ MAILDIAG_FUNC std::string inferred_status(Reason r, StatusClass klass) {
          std::to_string(i.inferred_detail);
 }
 
-MAILDIAG_FUNC std::optional<Reason> reason_from_text(std::string_view text) {
-  return reason_detail::matcher().find(text);
+MAILDIAG_FUNC std::optional<Reason> reason_from_text(std::string_view text, bool phrases_only) {
+  return reason_detail::matcher().find(text, phrases_only);
 }
 
 MAILDIAG_FUNC Reason classify(const ReasonEvidence& e) {
@@ -241,7 +245,9 @@ MAILDIAG_FUNC Reason classify(const ReasonEvidence& e) {
   if (by_status && *by_status == Reason::delivered && e.status->klass == StatusClass::success)
     return Reason::delivered;
   std::optional<Reason> by_text = reason_from_text(e.text);
-  if (!by_text && !e.context.empty()) by_text = reason_from_text(e.context);
+  // The report's own prose around the server's answer is boilerplate-heavy: only whole
+  // phrases count there, never single words.
+  if (!by_text && !e.context.empty()) by_text = reason_from_text(e.context, true);
   if (by_status == Reason::userunknown) {
     // A 5.1.1 stays "user unknown" unless the text proves something more specific.
     if (by_text == Reason::mailboxfull || by_text == Reason::blocked ||

@@ -42,7 +42,9 @@ MAILDIAG_FUNC std::string inferred_status(Reason r, StatusClass klass);
 
 /// The reason the remote server's text (any case) points at, found with keyword tables, one per
 /// reason, checked in priority order; nullopt when no keyword occurs. Linear in the text.
-MAILDIAG_FUNC std::optional<Reason> reason_from_text(std::string_view text);
+/// With `phrases_only`, single words ("blocked", "spam") are not enough, only phrases are.
+MAILDIAG_FUNC std::optional<Reason> reason_from_text(std::string_view text,
+                                                     bool phrases_only = false);
 
 /// Combines everything known about one recipient into a reason: the status code, the text, the
 /// SMTP command that failed ("RCPT", "MAIL", "DATA", "CONN", "HELO", "EHLO") and the action.

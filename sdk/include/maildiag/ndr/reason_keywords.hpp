@@ -83,6 +83,7 @@ inline constexpr std::string_view authfailure[] = {
     "5.7.26", "4.7.26", "does not have a valid spf",
 };
 inline constexpr std::string_view requireptr[] = {
+    "unverifyable sending ip", "unverifiable sending ip",
     "dns ptr", "ptr resource record", "bad reverse",
     "no ptr record", "ptr record", "reverse dns", "reverse lookup", "rdns",
     "cannot find your hostname", "cannot resolve your address", "cannot resolve your hostname",
@@ -102,6 +103,7 @@ inline constexpr std::string_view virusdetected[] = {
     "virus", "malware", "infected", "trojan", "malicious content", "message contains malicious",
 };
 inline constexpr std::string_view spamdetected[] = {
+    "spam detected", "detected as spam", "identified as spam",
     "blacklisted url",
     "spam", "junk mail", "bulk mail", "unsolicited", "message content rejected",
     "content filter rejection", "message scored too high", "rejected as junk",
@@ -121,7 +123,7 @@ inline constexpr std::string_view policyviolation[] = {
     "by the recipient's organisation", "delivery not authorized",
 };
 inline constexpr std::string_view userunknown[] = {
-    "recipient address rejected", "ディレクトリには見つかりません",
+    "recipient address rejected.", "ディレクトリには見つかりません",
     "ディレクトリのリストにありません", "not listed in the domino directory",
     "user unknown", "unknown user", "no such user", "no such mailbox", "no such recipient",
     "no such address", "no such account", "unknown recipient", "recipient unknown",
@@ -258,6 +260,7 @@ inline constexpr std::string_view networkerror[] = {
     "host not responding", "broken pipe", "read error", "write error", "tls connection", "dns query failed",
 };
 inline constexpr std::string_view expired[] = {
+    "host not reachable",
     "have been failing for a long time", "was aborted after", "failing for a long time",
     "did not accept our requests to connect", "connection timed out", "timed out", "timeout", "envelope expired", "retry timeout exceeded", "delivery retry timeout",
     "delivery time expired", "message expired", "queue time expired", "expired", "retry time",
