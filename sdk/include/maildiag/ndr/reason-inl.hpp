@@ -127,7 +127,7 @@ class KeywordMatcher {
         // beats "timeout"): phrases rank before words, then by table priority.
         // Scripts without spaces between words (Japanese) count as phrases by length alone.
         const bool non_ascii = static_cast<unsigned char>(p[0]) >= 0x80;
-        const bool phrase = (p.find(' ') != std::string_view::npos || non_ascii) && p.size() >= 10;
+        const bool phrase = (p.find(' ') != std::string_view::npos || non_ascii) && p.size() >= 8;
         const std::uint16_t rank = static_cast<std::uint16_t>((phrase ? 0 : kWordRank) + priority);
         buckets_[bucket(p.data())].push_back(Entry{p, table.reason, rank});
       }

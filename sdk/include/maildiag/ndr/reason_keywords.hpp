@@ -260,6 +260,7 @@ inline constexpr std::string_view networkerror[] = {
     "host not responding", "broken pipe", "read error", "write error", "tls connection", "dns query failed",
 };
 inline constexpr std::string_view expired[] = {
+    "could not deliver for the last",
     "host not reachable",
     "have been failing for a long time", "was aborted after", "failing for a long time",
     "did not accept our requests to connect", "connection timed out", "timed out", "timeout", "envelope expired", "retry timeout exceeded", "delivery retry timeout",
