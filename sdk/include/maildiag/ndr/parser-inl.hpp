@@ -801,6 +801,13 @@ class Decoder {
       std::string block = block_for(anchors, f.address);
       if (!has_code(block) && order.size() == 1) block += "\n" + text_;
       fill_from_block(f, block);
+      // A session transcript ("<<< 550 ...") just before the recipient line holds the
+      // server's own answer; the line naming the recipient is the MTA's summary of it.
+      std::string answer = transcript_answer_before(anchors, f.address);
+      if (!answer.empty()) {
+        f.context = answer + " " + f.context;
+        f.diagnostic = std::move(answer);
+      }
       fields_.push_back(std::move(f));
     }
     if (!fields_.empty()) return;
@@ -819,6 +826,28 @@ class Decoder {
       fill_from_block(f, block);
       fields_.push_back(std::move(f));
     }
+  }
+
+  // The last "<<< " reply line with a failure code between the previous anchor and the first
+  // anchor of `addr`, without the "<<< " prefix; "" when there is none.
+  std::string transcript_answer_before(const std::vector<Anchor>& anchors,
+                                       std::string_view addr) const {
+    std::string k = address::key(addr);
+    for (std::size_t i = 0; i < anchors.size(); ++i) {
+      if (address::key(anchors[i].address) != k) continue;
+      std::size_t from = i == 0 ? 0 : anchors[i - 1].rest_begin;
+      std::size_t to = anchors[i].line_begin;
+      std::string found;
+      std::size_t pos = from;
+      while (pos < to) {
+        mime::Line line = mime::next_line(text_, pos);
+        std::string_view t = trim(line.text);
+        if (istarts_with(t, "<<< ") && has_failure_code(t)) found = std::string(trim(t.substr(4)));
+        pos = line.next;
+      }
+      return found;
+    }
+    return std::string();
   }
 
   static bool has_code(std::string_view text) {

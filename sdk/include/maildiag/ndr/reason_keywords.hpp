@@ -170,6 +170,7 @@ inline constexpr std::string_view ratelimited[] = {
     "has exceeded the limit", "exceeds the hourly", "temporarily deferred due to user complaints",
 };
 inline constexpr std::string_view blocked[] = {
+    "relay quota",
     "refused to talk to me",
     "unfortunately, messages from", "blocked using", "blocked by spamhaus", "listed on spamhaus",
     "smtp server of your isp", "invalid ip for sending", "ip name lookup failed",
@@ -260,6 +261,7 @@ inline constexpr std::string_view networkerror[] = {
     "host not responding", "broken pipe", "read error", "write error", "tls connection", "dns query failed",
 };
 inline constexpr std::string_view expired[] = {
+    "attempts",
     "could not deliver for the last",
     "host not reachable",
     "have been failing for a long time", "was aborted after", "failing for a long time",
