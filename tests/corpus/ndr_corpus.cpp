@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "maildiag/mime/mbox.hpp"
 #include "maildiag/mime/message.hpp"
 #include "maildiag/ndr/parser.hpp"
 
@@ -58,6 +59,23 @@ std::string pasted_body(const std::string& raw) {
     if (p.content_type.is("text", "plain")) return m.text(p);
   }
   return std::string(m.root().body);
+}
+
+// A sample may be an mbox of several reports: their recipients in order.
+Report parse_sample(const std::string& raw) {
+  Report all;
+  bool first = true;
+  for (std::string_view message : maildiag::mime::split_mbox(raw)) {
+    Report r = maildiag::ndr::parse(message);
+    if (first) {
+      all = std::move(r);
+      first = false;
+      continue;
+    }
+    for (auto& rc : r.recipients) all.recipients.push_back(std::move(rc));
+    for (auto& f : r.findings) all.findings.push_back(std::move(f));
+  }
+  return all;
 }
 
 // A comparable summary of one decoded report: per recipient status, reply code, reason, hard.
@@ -115,7 +133,7 @@ int main(int argc, char** argv) {
     const std::string name = path.filename().string();
     const std::string raw = read_file(path);
     ++samples;
-    Report report = maildiag::ndr::parse(raw);
+    Report report = parse_sample(raw);
     bool errored = false;
     for (const auto& f : report.findings)
       if (f.severity == maildiag::Severity::error) errored = true;
@@ -128,7 +146,7 @@ int main(int argc, char** argv) {
     // Line endings must not change anything.
     const std::string base = summary(report);
     for (const char* eol : {"\n", "\r\n", "\r"}) {
-      Report other = maildiag::ndr::parse(with_line_endings(raw, eol));
+      Report other = parse_sample(with_line_endings(raw, eol));
       if (summary(other) != base) {
         ++eol_mismatch;
         std::cout << name << ": differs with "

@@ -1,0 +1,1 @@
+#include "maildiag/mime/mbox-inl.hpp"
