@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "maildiag/kb/diagnose.hpp"
 #include "maildiag/mime/delivery_status.hpp"
 #include "maildiag/mime/encoded_word.hpp"
 #include "maildiag/mime/message.hpp"
@@ -952,6 +953,9 @@ class Decoder {
       }
       r.hard_bounce = r.reason != Reason::feedback && r.reason != Reason::vacation &&
                       is_hard_bounce(r.reason, status_class(r.status));
+      if (r.reason != Reason::feedback && r.reason != Reason::vacation &&
+          r.reason != Reason::delivered)
+        r.diagnosis = diagnose(r);
       if (r.action == "failed") any_failed = true;
       else if (r.action == "delayed") any_delayed = true;
       else if (r.action == "delivered" || r.action == "relayed" || r.action == "expanded")
@@ -963,6 +967,33 @@ class Decoder {
                      : any_delivered ? Kind::delivered : Kind::bounce;
     }
     if (report_.kind == Kind::not_a_report) report_.format.clear();
+  }
+
+  // The knowledge-base entry for the recipient's codes and text, with what the address itself
+  // tells (Microsoft 365 causes admins meet most).
+  static std::optional<Diagnosis> diagnose(const Recipient& r) {
+    std::optional<EnhancedStatus> status = parse_enhanced_status(r.status);
+    if (status && status->subject == 0 && status->detail >= 900) status.reset();  // inferred
+    std::optional<std::uint16_t> reply;
+    if (!r.reply_code.empty()) reply = parse_reply_code(r.reply_code);
+    kb::Diagnosis d = kb::diagnose(r.diagnostic, status, reply);
+    if (!d.found()) return std::nullopt;
+    Diagnosis out;
+    out.id = std::string(d.entry->id);
+    out.title = std::string(d.entry->title);
+    out.category = std::string(kb::to_string(d.entry->category));
+    for (std::size_t i = 0; i < kb::party_count; ++i)
+      if (d.entry->who_acts & (1u << i)) out.who_acts.emplace_back(kb::to_string(static_cast<kb::Party>(i)));
+    for (auto fix : d.entry->fixes) out.fixes.emplace_back(fix);
+    // An IMCEAEX-... recipient is an Exchange-internal address that Outlook kept in its
+    // auto-complete cache after the mailbox moved or was recreated.
+    if (istarts_with(r.address, "imceaex-") && status && status->subject == 1 && status->detail == 1) {
+      out.title = "Stale Outlook auto-complete entry (IMCEAEX address)";
+      out.fixes.insert(out.fixes.begin(),
+                       "Delete the cached entry from Outlook's auto-complete list (press Delete on "
+                       "the suggestion) and pick the recipient again from the address book");
+    }
+    return out;
   }
 
   static std::optional<StatusClass> status_class(std::string_view status) {

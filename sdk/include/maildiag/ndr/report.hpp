@@ -32,10 +32,10 @@ constexpr std::string_view to_string(Kind k) noexcept {
 
 /// The knowledge-base entry that explains a recipient's failure and how to fix it.
 struct Diagnosis {
-  std::string id;
+  std::string id;                     // knowledge-base entry id, e.g. "ms.5.1.1-bad-mailbox"
   std::string title;
-  std::string category;
-  std::string who_acts;
+  std::string category;               // knowledge-base category, e.g. "recipient_address"
+  std::vector<std::string> who_acts;  // parties: sender, sender_admin, recipient, ...
   std::vector<std::string> fixes;
 };
 
