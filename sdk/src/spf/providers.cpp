@@ -1,0 +1,1 @@
+#include "maildiag/spf/providers-inl.hpp"

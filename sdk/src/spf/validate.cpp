@@ -1,0 +1,1 @@
+#include "maildiag/spf/validate-inl.hpp"
