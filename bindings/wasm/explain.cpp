@@ -5,11 +5,15 @@
 #include "json_result.hpp"
 #include "maildiag/explain.hpp"
 #include "maildiag/explain_json.hpp"
+#include "maildiag/kb/entry.hpp"
 
 namespace {
 std::string wasm_explain(std::string text, std::string provider) {
-  (void)provider;
-  return maildiag::wasm::guarded_json([&] { return maildiag::to_json(maildiag::explain(text)); });
+  return maildiag::wasm::guarded_json([&] {
+    if (!provider.empty() && !maildiag::kb::find_provider(provider))
+      return nlohmann::json{{"error", "unknown provider '" + provider + "'"}};
+    return maildiag::to_json(maildiag::explain(text, provider));
+  });
 }
 }  // namespace
 

@@ -18,8 +18,56 @@ export interface Explanation {
   class: StatusClass | null;
   class_meaning: string | null;
   subject: string | null;
+  /** Retrying will not help: the entry's verdict where it overrides the class digit. */
   permanent: boolean | null;
   codes: CodeInText[];
+  /** The provider given or detected ("outlook-com", "microsoft", "google", ...). */
+  provider: string | null;
+  provider_source: 'none' | 'hint' | 'text';
+  /** The knowledge-base entry that best explains the text; `permanent` resolved for it. */
+  entry: (KbEntry & { permanent: boolean }) | null;
+  match: { specificity: KbSpecificity; span: [number, number] | null } | null;
+  alternatives: { id: string; title: string; category: KbCategory; specificity: KbSpecificity }[];
+  /** Provider tokens, known wordings and provider markers found in the text. */
+  text_matches: {
+    kind: 'token' | 'pattern' | 'provider_marker';
+    text: string;
+    span: [number, number];
+    entry: string | null;
+    provider: string | null;
+  }[];
+}
+
+export type KbSpecificity = 'provider_text' | 'provider_code' | 'registry_code' | 'class_fallback';
+export type KbCategory =
+  | 'recipient-address' | 'mailbox-state' | 'mailbox-capacity' | 'throttling' | 'sending-limit'
+  | 'account-banned' | 'spf' | 'dkim' | 'dmarc' | 'reputation' | 'recipient-restriction'
+  | 'content-policy' | 'message-format' | 'relay-connector' | 'submission-auth' | 'dns' | 'network'
+  | 'tls' | 'routing-loop' | 'message-size' | 'expired' | 'tenant-config' | 'protocol'
+  | 'remote-system';
+export type KbParty = 'sender' | 'sender-admin' | 'recipient' | 'recipient-admin' | 'provider';
+
+export interface KbEntry {
+  id: string;
+  provider: string;
+  title: string;
+  category: KbCategory;
+  /** true/false where the entry overrides the class digit, null where it follows it. */
+  permanent: boolean | null;
+  who_acts: KbParty[];
+  meaning: string;
+  causes: string[];
+  fixes: string[];
+  retry: string;
+  references: string[];
+  codes: string[];
+  tokens: string[];
+  patterns: string[];
+}
+
+export interface KnowledgeBase {
+  providers: { id: string; name: string }[];
+  entries: KbEntry[];
 }
 
 export interface ExplainOptions {
@@ -32,6 +80,8 @@ export interface Maildiag {
   module: unknown;
   version(): string;
   explain(text: string, options?: ExplainOptions): Explanation;
+  /** Every knowledge-base entry, for browsing and search. */
+  kbEntries(): KnowledgeBase;
 }
 
 export interface ModuleOptions {

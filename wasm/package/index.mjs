@@ -19,6 +19,8 @@ export function wrap(module) {
     version: () => module.version(),
     /** Finds the SMTP reply and enhanced status codes in `text` and explains them. */
     explain: (text, { provider = '' } = {}) => parse(module.explain(String(text), String(provider))),
+    /** The whole knowledge base: `{ providers: [{id, name}], entries: [KbEntry] }`. */
+    kbEntries: () => parse(module.kbEntries()),
   };
 }
 

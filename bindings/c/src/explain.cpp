@@ -6,6 +6,7 @@
 #include "guard.hpp"
 #include "maildiag/explain.hpp"
 #include "maildiag/explain_json.hpp"
+#include "maildiag/kb/entry.hpp"
 
 struct maildiag_explanation {
   std::string text;  // owned copy: the Explanation borrows from it
@@ -21,10 +22,11 @@ int maildiag_explain(const char* text, size_t length, const char* provider, size
   if (!out || (!text && length) || (!provider && provider_length)) return MAILDIAG_ERROR_INVALID_ARGUMENT;
   *out = nullptr;
   return maildiag::c_api::guarded([&] {
+    const std::string_view hint(provider ? provider : "", provider_length);
+    if (!hint.empty() && !maildiag::kb::find_provider(hint)) return MAILDIAG_ERROR_INVALID_ARGUMENT;
     auto handle = std::make_unique<maildiag_explanation>();
     handle->text.assign(text ? text : "", length);
-    (void)provider;
-    handle->result = maildiag::explain(handle->text);
+    handle->result = maildiag::explain(handle->text, hint);
     if (handle->result.status) handle->status = handle->result.status->to_string();
     handle->json = maildiag::to_json(handle->result).dump();
     *out = handle.release();
@@ -56,5 +58,34 @@ const char* maildiag_explanation_subject(const maildiag_explanation* e) {
 int maildiag_explanation_permanent(const maildiag_explanation* e) { return e && e->result.permanent(); }
 
 const char* maildiag_explanation_json(const maildiag_explanation* e) { return e ? e->json.c_str() : "{}"; }
+
+// The knowledge base's strings are string literals compiled into the library, so their views are
+// NUL-terminated and live as long as the program.
+static const maildiag::kb::Entry* entry_of(const maildiag_explanation* e) {
+  return e ? e->result.diagnosis.entry : nullptr;
+}
+
+const char* maildiag_explanation_entry_id(const maildiag_explanation* e) {
+  const auto* entry = entry_of(e);
+  return entry ? entry->id.data() : "";
+}
+
+const char* maildiag_explanation_entry_title(const maildiag_explanation* e) {
+  const auto* entry = entry_of(e);
+  return entry ? entry->title.data() : "";
+}
+
+const char* maildiag_explanation_entry_category(const maildiag_explanation* e) {
+  const auto* entry = entry_of(e);
+  return entry ? maildiag::kb::to_string(entry->category).data() : "";
+}
+
+const char* maildiag_explanation_provider(const maildiag_explanation* e) {
+  return e && e->result.diagnosis.provider ? e->result.diagnosis.provider->id.data() : "";
+}
+
+const char* maildiag_explanation_specificity(const maildiag_explanation* e) {
+  return entry_of(e) ? maildiag::kb::to_string(e->result.diagnosis.specificity).data() : "";
+}
 
 }  // extern "C"
