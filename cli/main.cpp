@@ -13,8 +13,10 @@ int main(int argc, char** argv) {
 
   Context ctx;
   register_explain(app, ctx);
+  register_spf(app, ctx);
   register_dmarc(app, ctx);
   register_dkim(app, ctx);
+  register_ndr(app, ctx);
 
   try {
     app.parse(argc, argv);
