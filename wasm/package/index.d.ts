@@ -75,7 +75,10 @@ export interface ExplainOptions {
   provider?: string;
 }
 
-export interface Maildiag {
+import type { AuthApi } from './auth.js';
+export * from './auth.js';
+
+export interface Maildiag extends AuthApi {
   /** The instantiated Emscripten module, for advanced use. */
   module: unknown;
   version(): string;

@@ -1,6 +1,7 @@
 // The maildiag JavaScript API over the WebAssembly module. Each call returns plain objects with the
 // same fields as the CLI's --json output and the C API's JSON.
 import createMaildiagModule from './maildiag.mjs';
+import { authApi } from './auth.mjs';
 
 function parse(json) {
   const value = JSON.parse(json);
@@ -21,6 +22,7 @@ export function wrap(module) {
     explain: (text, { provider = '' } = {}) => parse(module.explain(String(text), String(provider))),
     /** The whole knowledge base: `{ providers: [{id, name}], entries: [KbEntry] }`. */
     kbEntries: () => parse(module.kbEntries()),
+    ...authApi(module, parse),
   };
 }
 

@@ -8,36 +8,44 @@ namespace maildiag {
 namespace psl {
 namespace detail {
 
-struct SuffixRule {
-  std::uint32_t offset;
-  std::uint16_t length;
-  std::uint8_t flags;
-};
 enum : std::uint8_t { kNormal = 1, kWildcard = 2, kException = 4, kPrivate = 8 };
 
-// The generated table: kSuffixNames (all names, concatenated) and kSuffixRules (sorted).
+// The generated table: kSuffixNames holds every rule name, sorted, each followed by a flags byte
+// (< 0x10); kSuffixBuckets indexes every kSuffixBucket-th entry.
 #include "maildiag/psl/suffix_table.inc"
 
 constexpr std::size_t kMaxDomain = 253;
 
 inline char lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
 
-inline int compare(const SuffixRule& r, std::string_view key) noexcept {
-  std::string_view name(kSuffixNames + r.offset, r.length);
-  return name.compare(key);
+// The entry at `offset`: its name, and the offset of the flags byte after it.
+inline std::string_view entry_name(std::size_t offset) noexcept {
+  std::size_t end = offset;
+  while (static_cast<unsigned char>(kSuffixNames[end]) >= 0x10) ++end;
+  return std::string_view(kSuffixNames + offset, end - offset);
 }
 
 // Flags of `name` (already lowercase), 0 when the list has no rule for it.
 inline std::uint8_t flags_of(std::string_view name) noexcept {
-  std::size_t lo = 0, hi = sizeof(kSuffixRules) / sizeof(kSuffixRules[0]);
+  constexpr std::size_t buckets = sizeof(kSuffixBuckets) / sizeof(kSuffixBuckets[0]);
+  // The last bucket whose first name is <= name.
+  std::size_t lo = 0, hi = buckets;
   while (lo < hi) {
     std::size_t mid = lo + (hi - lo) / 2;
-    int c = compare(kSuffixRules[mid], name);
-    if (c == 0) return kSuffixRules[mid].flags;
-    if (c < 0)
+    if (entry_name(kSuffixBuckets[mid]) <= name)
       lo = mid + 1;
     else
       hi = mid;
+  }
+  if (lo == 0) return 0;
+  std::size_t offset = kSuffixBuckets[lo - 1];
+  const std::size_t total = sizeof(kSuffixNames) - 1;
+  for (std::size_t i = 0; i < kSuffixBucket && offset < total; ++i) {
+    std::string_view entry = entry_name(offset);
+    int c = entry.compare(name);
+    if (c == 0) return static_cast<std::uint8_t>(kSuffixNames[offset + entry.size()]);
+    if (c > 0) return 0;
+    offset += entry.size() + 1;
   }
   return 0;
 }
@@ -105,9 +113,7 @@ MAILDIAG_FUNC std::string_view organizational_domain(std::string_view domain) no
   return info.public_suffix;
 }
 
-MAILDIAG_FUNC std::size_t rule_count() noexcept {
-  return sizeof(detail::kSuffixRules) / sizeof(detail::kSuffixRules[0]);
-}
+MAILDIAG_FUNC std::size_t rule_count() noexcept { return detail::kSuffixRuleCount; }
 
 }  // namespace psl
 }  // namespace maildiag

@@ -1,0 +1,72 @@
+// DMARC in the WebAssembly module. DNS-based calls are sans-IO: they take the answers gathered
+// so far (a JSON array, see maildiag/dns/json.hpp) and return their result with `pending`
+// questions; the JS package resolves those over DNS-over-HTTPS and calls again.
+#include <emscripten/bind.h>
+
+#include <string>
+
+#include "json_result.hpp"
+#include "maildiag/dmarc/audit.hpp"
+#include "maildiag/dmarc/json.hpp"
+#include "maildiag/dmarc/record.hpp"
+#include "maildiag/dmarc/verdict.hpp"
+#include "maildiag/dns/json.hpp"
+
+namespace {
+
+using maildiag::wasm::guarded_json;
+
+// Fills a cache from the answers JSON; returns an error document when it is malformed.
+bool fill_cache(const std::string& answers, maildiag::dns::Cache& cache, nlohmann::json& error) {
+  if (answers.empty()) return true;
+  std::string why = maildiag::dns::add_answers_from_json(answers, cache);
+  if (why.empty()) return true;
+  error = nlohmann::json{{"error", "answers: " + why}};
+  return false;
+}
+
+std::string wasm_dmarc_check(std::string record) {
+  return guarded_json([&] { return maildiag::dmarc::to_json(maildiag::dmarc::parse_record(record)); });
+}
+
+// `spf` is "DOMAIN:RESULT" or empty; `dkim` a JSON array of "DOMAIN:RESULT" strings.
+std::string wasm_dmarc_evaluate(std::string from, std::string spf, std::string dkim,
+                                std::string answers) {
+  return guarded_json([&]() -> nlohmann::json {
+    namespace dmarc = maildiag::dmarc;
+    dmarc::VerdictInput input;
+    input.from_domain = from;
+    if (!spf.empty()) {
+      input.spf = dmarc::parse_auth_result(spf);
+      if (!input.spf) return {{"error", "spf: expected DOMAIN:RESULT, got '" + spf + "'"}};
+    }
+    auto list = nlohmann::json::parse(dkim.empty() ? "[]" : dkim, nullptr, false);
+    if (!list.is_array()) return {{"error", "dkim: expected a JSON array of DOMAIN:RESULT"}};
+    for (const auto& item : list) {
+      auto r = item.is_string() ? dmarc::parse_auth_result(item.get<std::string>()) : std::nullopt;
+      if (!r) return {{"error", "dkim: expected DOMAIN:RESULT, got " + item.dump()}};
+      input.dkim.push_back(std::move(*r));
+    }
+    maildiag::dns::Cache cache;
+    nlohmann::json error;
+    if (!fill_cache(answers, cache, error)) return error;
+    return dmarc::to_json(dmarc::evaluate(input, cache));
+  });
+}
+
+std::string wasm_dmarc_audit(std::string domain, std::string answers) {
+  return guarded_json([&]() -> nlohmann::json {
+    maildiag::dns::Cache cache;
+    nlohmann::json error;
+    if (!fill_cache(answers, cache, error)) return error;
+    return maildiag::dmarc::to_json(maildiag::dmarc::audit(domain, cache));
+  });
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(maildiag_dmarc) {
+  emscripten::function("dmarcCheck", &wasm_dmarc_check);
+  emscripten::function("dmarcEvaluate", &wasm_dmarc_evaluate);
+  emscripten::function("dmarcAudit", &wasm_dmarc_audit);
+}
