@@ -5,6 +5,7 @@
 
 #include "maildiag/c/common.h"
 #include "maildiag/c/explain.h"
+#include "maildiag/c/spf.h"
 #include "maildiag/c/dmarc.h"
 #include "maildiag/c/dkim.h"
 #include "maildiag/c/domain.h"
