@@ -956,10 +956,9 @@ class Decoder {
       if (r.reason != Reason::feedback && r.reason != Reason::vacation &&
           r.reason != Reason::delivered)
         r.diagnosis = diagnose(r);
-      if (r.action == "failed") any_failed = true;
+      if (r.reason == Reason::delivered) any_delivered = true;  // also "deliverable" (RFC 1891)
       else if (r.action == "delayed") any_delayed = true;
-      else if (r.action == "delivered" || r.action == "relayed" || r.action == "expanded")
-        any_delivered = true;
+      else any_failed = true;
       report_.recipients.push_back(std::move(r));
     }
     if (report_.kind == Kind::not_a_report && !report_.recipients.empty()) {
