@@ -43,6 +43,5 @@ void register_spf(CLI::App& app, Context& ctx);
 void register_dmarc(CLI::App& app, Context& ctx);
 void register_dkim(CLI::App& app, Context& ctx);
 void register_ndr(CLI::App& app, Context& ctx);
-void register_ndr(CLI::App& app, Context& ctx);
 
 }  // namespace maildiag::cli

@@ -17,7 +17,6 @@ int main(int argc, char** argv) {
   register_dmarc(app, ctx);
   register_dkim(app, ctx);
   register_ndr(app, ctx);
-  register_ndr(app, ctx);
 
   try {
     app.parse(argc, argv);
