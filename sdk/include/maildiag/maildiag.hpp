@@ -6,3 +6,7 @@
 #include "maildiag/finding.hpp"
 #include "maildiag/status_code.hpp"
 #include "maildiag/explain.hpp"
+#include "maildiag/mime/mbox.hpp"
+#include "maildiag/mime/message.hpp"
+#include "maildiag/ndr/json.hpp"
+#include "maildiag/ndr/parser.hpp"
