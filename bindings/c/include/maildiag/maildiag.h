@@ -9,5 +9,6 @@
 #include "maildiag/c/dmarc.h"
 #include "maildiag/c/dkim.h"
 #include "maildiag/c/domain.h"
+#include "maildiag/c/ndr.h"
 
 #endif /* MAILDIAG_MAILDIAG_H */
