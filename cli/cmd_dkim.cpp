@@ -6,6 +6,8 @@
 
 #include "auth_output.hpp"
 #include "context.hpp"
+#include "dns_options.hpp"
+#include "maildiag/dkim/audit.hpp"
 #include "maildiag/dkim/json.hpp"
 #include "maildiag/dkim/key_record.hpp"
 
@@ -25,6 +27,30 @@ void print_key(const dkim::KeyRecord& r) {
                           : "Verdict:  NOT usable: signatures with this key fail\n");
   std::cout << "\nRecord:\n";
   print_annotated(r.text, r.findings);
+}
+
+void print_audit(const dkim::Audit& a) {
+  std::cout << fmt::format("DKIM for {}{}\n", a.domain,
+                           a.default_selectors ? " (common selectors tried)" : "");
+  for (const auto& s : a.selectors) {
+    if (a.default_selectors && s.status == "not_found" && s.cname_target.empty() && s.findings.empty())
+      continue;
+    std::cout << fmt::format("\n{}: {}\n", s.name, s.status);
+    if (!s.cname_target.empty()) std::cout << fmt::format("  CNAME -> {}\n", s.cname_target);
+    if (s.record) {
+      const auto& r = *s.record;
+      if (r.key_bits)
+        std::cout << fmt::format("  Key: {} {} bits{}\n", r.key_type, *r.key_bits, r.valid() ? "" : " (not usable)");
+      else if (r.revoked)
+        std::cout << "  Key: revoked\n";
+      print_findings(r.findings);
+    }
+    print_findings(s.findings);
+  }
+  if (!a.findings.empty()) {
+    std::cout << "\n";
+    print_findings(a.findings, "");
+  }
 }
 
 }  // namespace
@@ -48,6 +74,34 @@ void register_dkim(CLI::App& app, Context& ctx) {
     else
       print_key(record);
     if (has_errors(record.findings)) ctx.exit_code = exit_findings;
+  });
+
+  struct AuditOptions {
+    std::string domain;
+    std::vector<std::string> selectors;
+    bool json = false;
+    DnsOptions dns;
+  };
+  auto audit = std::make_shared<AuditOptions>();
+  auto* audit_cmd = dkim_cmd->add_subcommand("audit", "Check a domain's DKIM selectors (Microsoft 365 CNAMEs included)");
+  audit_cmd->add_option("domain", audit->domain, "The domain")->required();
+  audit_cmd->add_option("--selector", audit->selectors,
+                        "Selectors to check (default: selector1, selector2 and other common ones)");
+  audit_cmd->add_flag("--json", audit->json, "Print one JSON document");
+  add_dns_options(audit_cmd, audit->dns);
+  audit_cmd->callback([audit, &ctx] {
+    auto resolver = make_resolver(audit->dns, ctx);
+    dns::Cache cache;
+    auto a = dns::drive([&](const dns::Cache& c) { return dkim::audit(audit->domain, audit->selectors, c); },
+                        *resolver, cache);
+    if (audit->json)
+      ctx.print_json(dkim::to_json(a));
+    else
+      print_audit(a);
+    bool errors = has_errors(a.findings);
+    for (const auto& s : a.selectors)
+      errors = errors || has_errors(s.findings) || (s.record && has_errors(s.record->findings));
+    if (errors) ctx.exit_code = exit_findings;
   });
 }
 

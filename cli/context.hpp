@@ -42,6 +42,7 @@ void register_explain(CLI::App& app, Context& ctx);
 void register_spf(CLI::App& app, Context& ctx);
 void register_dmarc(CLI::App& app, Context& ctx);
 void register_dkim(CLI::App& app, Context& ctx);
+void register_domain(CLI::App& app, Context& ctx);
 void register_ndr(CLI::App& app, Context& ctx);
 
 }  // namespace maildiag::cli

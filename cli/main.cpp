@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   register_spf(app, ctx);
   register_dmarc(app, ctx);
   register_dkim(app, ctx);
+  register_domain(app, ctx);
   register_ndr(app, ctx);
 
   try {

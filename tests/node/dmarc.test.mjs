@@ -65,7 +65,7 @@ test('dmarcAudit reports unauthorized external report destinations (RFC 7489 §7
 test('domainAudit orders findings by severity and says what to publish', async () => {
   const a = await md.domainAudit('example.com', { resolve });
   assert.equal(a.findings[0].severity, 'error');
-  const spf = a.findings.find((f) => f.code === 'spf.none');
+  const spf = a.findings.find((f) => f.code === 'spf.no_record');
   assert.deepEqual(spf.publish, { name: 'example.com', type: 'TXT', value: 'v=spf1 mx -all' });
 });
 

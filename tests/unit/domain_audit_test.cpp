@@ -132,7 +132,7 @@ TEST_CASE("Domain audit of a well-configured domain has no errors") {
 TEST_CASE("Domain audit: unresolvable MX, no SPF, no DMARC; errors come first with records to publish") {
   auto a = drive([](const dns::Cache& c) { return audit_domain("broken.test", {}, c); });
   CHECK(has(a, "mx.unresolvable"));
-  CHECK(has(a, "spf.none"));
+  CHECK(has(a, "spf.no_record"));
   CHECK(has(a, "dmarc.no_record"));
   CHECK(a.findings.front().finding.severity == Severity::error);
   for (std::size_t i = 1; i < a.findings.size(); ++i)
@@ -153,7 +153,7 @@ TEST_CASE("Domain audit: RFC 7208 §3.2 two SPF records; RFC 7505 null MX") {
   CHECK(n.mx_status == "null_mx");
   CHECK(has(n, "mx.null_mx"));
   auto spf = std::find_if(n.findings.begin(), n.findings.end(),
-                          [](const DomainFinding& f) { return f.finding.code == "spf.none"; });
+                          [](const DomainFinding& f) { return f.finding.code == "spf.no_record"; });
   REQUIRE(spf != n.findings.end());
   CHECK(spf->publish->value == "v=spf1 -all");
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "maildiag/domain_audit.hpp"
+#include "maildiag/spf/audit.hpp"
 
 namespace maildiag {
 namespace domain_audit_detail {
@@ -157,27 +158,23 @@ MAILDIAG_FUNC DomainAudit audit_domain(std::string_view domain,
     }
   }
 
-  // SPF presence (RFC 7208 §3.2: exactly one record).
+  // SPF: the record and its include tree (maildiag/spf/audit), with a record to publish when
+  // there is none.
   const std::string spf_fix_value = null_mx ? "v=spf1 -all" : "v=spf1 mx -all";
-  if (const dns::Answer* txt = ask(cache, {a.domain, dns::RecordType::TXT}, a.pending)) {
-    if (txt->is_failure()) {
-      add("spf", {"spf.temperror", Severity::warning,
-                  "The TXT lookup for SPF failed (" + txt->error + ").", {}, ""});
-    } else {
-      a.spf_records = records_with(*txt, "v=spf1");
-      if (a.spf_records.empty())
-        add("spf",
-            {"spf.none", Severity::error,
-             "No SPF record: receivers cannot tell which servers may send for " + a.domain +
-                 ", and Gmail, Yahoo and Microsoft junk or reject such mail.",
-             {}, "Publish one SPF record listing the servers that send your mail (your "
-                 "provider documents its include:)."},
-            RecordToPublish{a.domain, "TXT", spf_fix_value});
-      else if (a.spf_records.size() > 1)
-        add("spf", {"spf.multiple_records", Severity::error,
-                    std::to_string(a.spf_records.size()) + " SPF records are published; SPF then "
-                    "fails with permerror for every message (RFC 7208 §3.2).",
-                    {}, "Merge them into one record: one v=spf1, all mechanisms, one all."});
+  a.spf = spf::audit(a.domain, cache);
+  a.pending.insert(a.pending.end(), a.spf.pending.begin(), a.spf.pending.end());
+  if (a.spf.pending.empty()) {
+    for (const auto& f : a.spf.findings) {
+      std::optional<RecordToPublish> publish;
+      if (f.code == "spf.no_record") publish = RecordToPublish{a.domain, "TXT", spf_fix_value};
+      add("spf", f, publish);
+    }
+    if (!a.spf.nodes.empty()) {
+      if (!a.spf.nodes[0].record.empty()) a.spf_records = {a.spf.nodes[0].record};
+      for (auto f : a.spf.nodes[0].findings) {
+        f.message = "SPF record of " + a.domain + ": " + f.message;
+        add("spf", std::move(f));
+      }
     }
   }
 

@@ -1,7 +1,7 @@
 // The whole-domain audit: "check my domain" for mail, in one report a non-expert can act on.
 //
-// Looks at everything receivers look at: MX (RFC 5321 §5.1, null MX of RFC 7505), SPF presence
-// (RFC 7208 §3.2; the record itself is validated by maildiag/spf), DMARC (maildiag/dmarc/audit),
+// Looks at everything receivers look at: MX (RFC 5321 §5.1, null MX of RFC 7505), SPF (the
+// record and its include tree, maildiag/spf/audit), DMARC (maildiag/dmarc/audit),
 // DKIM selectors (maildiag/dkim/audit), MTA-STS (RFC 8461 §3.1, the `_mta-sts` TXT record) and
 // TLS-RPT (RFC 8460 §3, the `_smtp._tls` TXT record). Every finding says which area it is
 // about, how to fix it and, where a DNS record fixes it, the record to publish. Findings are
@@ -23,6 +23,7 @@
 #include "maildiag/dmarc/audit.hpp"
 #include "maildiag/dns/cache.hpp"
 #include "maildiag/finding.hpp"
+#include "maildiag/spf/audit.hpp"
 
 namespace maildiag {
 
@@ -51,7 +52,8 @@ struct DomainAudit {
   std::string domain;
   std::string mx_status;  // "ok", "null_mx", "none", "nxdomain", "temperror"
   std::vector<MxHost> mx_hosts;
-  std::vector<std::string> spf_records;
+  std::vector<std::string> spf_records;  // the domain's SPF record, when there is exactly one
+  spf::Audit spf;
   std::optional<std::string> mta_sts_record;
   std::optional<std::string> tls_rpt_record;
   dmarc::Audit dmarc;

@@ -6,6 +6,7 @@
 #include "maildiag/dkim/json.hpp"
 #include "maildiag/dmarc/json.hpp"
 #include "maildiag/domain_audit.hpp"
+#include "maildiag/spf/json.hpp"
 
 namespace maildiag {
 
@@ -35,7 +36,7 @@ inline nlohmann::json to_json(const DomainAudit& a) {
                                 {"info", a.count(Severity::info)}}},
                    {"findings", std::move(findings)},
                    {"mx", {{"status", a.mx_status}, {"hosts", std::move(mx)}}},
-                   {"spf", {{"records", a.spf_records}}},
+                   {"spf", {{"records", a.spf_records}, {"audit", spf::to_json(a.spf)}}},
                    {"dmarc", dmarc::to_json(a.dmarc)},
                    {"dkim", dkim::to_json(a.dkim)},
                    {"pending", std::move(pending)}};
