@@ -149,3 +149,19 @@ TEST_CASE("JSON form of a verdict carries the contract fields") {
   CHECK(j["spf_aligned"] == true);
   CHECK(j["dkim_aligned"] == false);
 }
+
+TEST_CASE("RFC 9989 §4.10.2: a failed lookup above the policy record keeps the policy and says so") {
+  auto parsed = dns::Zone::parse(R"({
+    "_dmarc.example.org": [{"type":"TXT","data":"v=DMARC1; p=reject"}],
+    "_dmarc.org": [{"type":"TIMEOUT"}],
+    "mail.example.org": [{"type":"A","data":"192.0.2.9"}]
+  })");
+  REQUIRE(parsed.zone);
+  dns::Cache cache;
+  VerdictInput in{"mail.example.org", AuthResult{"example.org", "pass"}, {}};
+  auto v = dns::drive([&](const dns::Cache& c) { return evaluate(in, c); }, *parsed.zone, cache);
+  CHECK(v.result == DmarcResult::pass);
+  CHECK(v.organizational_domain == "example.org");
+  CHECK(std::any_of(v.findings.begin(), v.findings.end(),
+                    [](const Finding& f) { return f.code == "dmarc.tree_walk_incomplete"; }));
+}

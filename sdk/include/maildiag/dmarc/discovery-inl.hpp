@@ -71,8 +71,20 @@ inline void walk(const std::string& domain, const dns::Cache& cache, MethodResul
     Lookup lookup{name, st.outcome, std::nullopt};
     if (st.outcome == "temperror") {
       out.lookups.push_back(lookup);
-      if (out.status == DiscoveryStatus::none) out.status = DiscoveryStatus::temperror;
-      if (out.organizational_domain.empty()) out.organizational_domain = domain;
+      if (out.status == DiscoveryStatus::none) {
+        out.status = DiscoveryStatus::temperror;
+        out.organizational_domain = domain;
+        return;
+      }
+      // The policy is known; only the organizational domain walk was cut short. Use what was
+      // found so far and say so.
+      out.organizational_domain = last_found.empty() ? domain : last_found;
+      if (findings)
+        findings->push_back({"dmarc.tree_walk_incomplete", Severity::warning,
+                             "The lookup of _dmarc." + name + " failed, so the organizational "
+                             "domain (" + out.organizational_domain + ") was decided without "
+                             "the rest of the DNS tree walk.",
+                             {}, ""});
       return;
     }
     if (findings)
