@@ -221,8 +221,14 @@ MAILDIAG_FUNC Diagnosis diagnose(std::string_view text, std::optional<EnhancedSt
       if (kProviders[m.entry->provider_index].kind == ProviderKind::mailbox && distance > 1)
         continue;
     }
-    add(index, Specificity::provider_text, m.span, distance, agrees ? 0 : 1,
-        (m.kind == TextMatch::Kind::token ? 0 : 1000) - static_cast<int>(m.span.size()));
+    const int detail = (m.kind == TextMatch::Kind::token ? 0 : 1000) - static_cast<int>(m.span.size());
+    // Mail software's wording in a known mail service's reply says less than the service's own
+    // meaning of the code: it ranks right after that.
+    if (distance == 3 && kProviders[m.entry->provider_index].kind == ProviderKind::software)
+      add_ranked(index, Specificity::provider_text, m.span,
+                 static_cast<int>(Specificity::provider_code), 2, agrees ? 0 : 1, detail);
+    else
+      add(index, Specificity::provider_text, m.span, distance, agrees ? 0 : 1, detail);
   }
 
   // A provider's entries answer to a bare reply code only when there is no enhanced code: "550"
