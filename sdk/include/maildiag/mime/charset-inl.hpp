@@ -32,11 +32,15 @@ inline void latin1_to_utf8(std::string_view bytes, std::string& out) {
 inline void sanitize_utf8(std::string_view bytes, std::string& out) {
   std::size_t i = 0;
   const std::size_t n = bytes.size();
+  out.reserve(out.size() + n);
   while (i < n) {
     unsigned char c = static_cast<unsigned char>(bytes[i]);
     if (c < 0x80) {
-      out += static_cast<char>(c);
-      ++i;
+      // Copy a whole ASCII run at once.
+      std::size_t run = i + 1;
+      while (run < n && static_cast<unsigned char>(bytes[run]) < 0x80) ++run;
+      out.append(bytes.data() + i, run - i);
+      i = run;
       continue;
     }
     std::size_t len = (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3

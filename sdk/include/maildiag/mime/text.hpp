@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -30,17 +31,33 @@ inline bool istarts_with(std::string_view text, std::string_view prefix) noexcep
 }
 
 /// Position of `needle` in `text` ignoring ASCII case, or npos. `needle` must be lowercase.
+/// Candidates are found with memchr for both cases of the first byte, so the scan runs at
+/// memory speed when the first byte is rare.
 inline std::size_t ifind(std::string_view text, std::string_view needle,
                          std::size_t from = 0) noexcept {
   if (needle.empty()) return from <= text.size() ? from : std::string_view::npos;
-  if (needle.size() > text.size()) return std::string_view::npos;
+  if (needle.size() > text.size() || from > text.size() - needle.size())
+    return std::string_view::npos;
   const char first = needle[0];
   const char first_upper = (first >= 'a' && first <= 'z') ? static_cast<char>(first - 32) : first;
-  for (std::size_t i = from; i + needle.size() <= text.size(); ++i) {
-    if (text[i] != first && text[i] != first_upper) continue;
+  const char* const base = text.data();
+  const char* const last = base + (text.size() - needle.size());  // last possible start
+  const char* lower = nullptr;
+  const char* upper = nullptr;
+  const char* p = base + from;
+  auto next = [&](const char* from_ptr, char c) -> const char* {
+    if (from_ptr > last) return nullptr;
+    return static_cast<const char*>(std::memchr(from_ptr, c, static_cast<std::size_t>(last - from_ptr) + 1));
+  };
+  lower = next(p, first);
+  upper = first_upper == first ? nullptr : next(p, first_upper);
+  while (lower || upper) {
+    const char* candidate = !upper ? lower : !lower ? upper : (lower < upper ? lower : upper);
     std::size_t k = 1;
-    while (k < needle.size() && ascii_lower(text[i + k]) == needle[k]) ++k;
-    if (k == needle.size()) return i;
+    while (k < needle.size() && ascii_lower(candidate[k]) == needle[k]) ++k;
+    if (k == needle.size()) return static_cast<std::size_t>(candidate - base);
+    if (candidate == lower) lower = next(candidate + 1, first);
+    else upper = next(candidate + 1, first_upper);
   }
   return std::string_view::npos;
 }

@@ -2,6 +2,7 @@
 
 #include "maildiag/mime/text.hpp"
 #include "maildiag/ndr/format.hpp"
+#include "maildiag/ndr/phrase_set.hpp"
 
 namespace maildiag {
 namespace ndr {
@@ -60,14 +61,14 @@ inline constexpr Signature signatures[] = {
 };
 
 inline bool matches(const Signature& s, const mime::HeaderSection& headers,
-                    std::string_view text) {
+                    const std::vector<bool>& found_in_text) {
   switch (s.where) {
     case Where::header_present: return headers.has(s.field);
     case Where::header_contains: {
       const mime::HeaderField* f = headers.find(s.field);
       return f && mime::ifind(f->value, s.needle) != std::string_view::npos;
     }
-    case Where::text_contains: return mime::ifind(text, s.needle) != std::string_view::npos;
+    case Where::text_contains: return found_in_text[static_cast<std::size_t>(&s - signatures)];
   }
   return false;
 }
@@ -76,8 +77,22 @@ inline bool matches(const Signature& s, const mime::HeaderSection& headers,
 
 MAILDIAG_FUNC std::string_view detect_format(const mime::HeaderSection& headers,
                                              std::string_view text) {
-  for (const auto& s : format_detail::signatures)
-    if (format_detail::matches(s, headers, text)) return s.format;
+  using namespace format_detail;
+  // One pass over the text finds every text signature. Signatures sit in the opening lines of a
+  // report: reading its start is enough and keeps the cost independent of what follows.
+  static const PhraseSet phrases = [] {
+    std::vector<std::string_view> needles;
+    for (const auto& s : signatures)
+      needles.push_back(s.where == Where::text_contains ? s.needle : std::string_view());
+    return PhraseSet(needles);
+  }();
+  std::vector<bool> found(sizeof signatures / sizeof signatures[0], false);
+  phrases.scan(text.substr(0, 4096), [&](std::uint16_t index, std::size_t) {
+    found[index] = true;
+    return true;
+  });
+  for (const auto& s : signatures)
+    if (matches(s, headers, found)) return s.format;
   return {};
 }
 

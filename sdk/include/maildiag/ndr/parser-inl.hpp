@@ -15,6 +15,7 @@
 #include "maildiag/ndr/address.hpp"
 #include "maildiag/ndr/format.hpp"
 #include "maildiag/ndr/parser.hpp"
+#include "maildiag/ndr/phrase_set.hpp"
 #include "maildiag/ndr/reason.hpp"
 #include "maildiag/status_code.hpp"
 
@@ -259,15 +260,17 @@ inline std::string detect_command(std::string_view text) {
       {"helo", "HELO"},             {"connect to", "CONN"},     {"while connecting", "CONN"},
       {"greeting", "CONN"},
   };
-  std::size_t best = npos;
+  static const PhraseSet phrases = [] {
+    std::vector<std::string_view> needles;
+    for (const auto& c : commands) needles.push_back(c.needle);
+    return PhraseSet(needles);
+  }();
+  // The first command named in the text is the one the failure followed.
   std::string_view name;
-  for (const auto& c : commands) {
-    std::size_t p = ifind(text, c.needle);
-    if (p != npos && p < best) {
-      best = p;
-      name = c.name;
-    }
-  }
+  phrases.scan(text, [&](std::uint16_t index, std::size_t) {
+    name = commands[index].name;
+    return false;
+  });
   return std::string(name);
 }
 
@@ -511,10 +514,10 @@ class Decoder {
     for (auto& f : fields_) {
       std::string block = block_for(anchors, f.address);
       if (block.empty() && fields_.size() == 1) block = text_;
-      f.context = collapse_space(block);
+      f.context = collapse_space(cap(block));
       if (f.diagnostic.empty() && !block.empty()) f.diagnostic = pick_diagnostic(block);
       if (f.smtp_command.empty()) f.smtp_command = detect_command(f.diagnostic);
-      if (f.smtp_command.empty()) f.smtp_command = detect_command(block);
+      if (f.smtp_command.empty()) f.smtp_command = detect_command(cap(block));
     }
   }
 
@@ -857,11 +860,16 @@ class Decoder {
     return false;
   }
 
+  // What is said about a recipient comes first; past a few kilobytes it is the report's
+  // boilerplate, so only the start of a block is read for context, command and host.
+  static std::string_view cap(std::string_view block) { return block.substr(0, 4096); }
+
   void fill_from_block(Fields& f, std::string_view block) {
     f.diagnostic = pick_diagnostic(block);
-    f.context = collapse_space(block);
-    f.smtp_command = detect_command(block);
-    f.remote_mta = detect_remote_mta(block);
+    f.context = collapse_space(cap(block));
+    f.smtp_command = detect_command(f.diagnostic);
+    if (f.smtp_command.empty()) f.smtp_command = detect_command(cap(block));
+    f.remote_mta = detect_remote_mta(cap(block));
   }
 
   std::vector<std::string> addresses_in_sentences(const std::string& self) const {

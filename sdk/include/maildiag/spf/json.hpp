@@ -76,7 +76,7 @@ inline nlohmann::json to_json(const Validation& v) {
     j["value_span"] = t.has_value ? json_detail::span(t.value) : nlohmann::json();
     j["cidr4"] = t.cidr4 < 0 ? nlohmann::json() : nlohmann::json(t.cidr4);
     j["cidr6"] = t.cidr6 < 0 ? nlohmann::json() : nlohmann::json(t.cidr6);
-    const Provider* p = i < v.providers.size() ? v.providers[i] : nullptr;
+    const Provider* p = v.provider(i);
     j["provider"] = p ? nlohmann::json({{"name", std::string(p->name)}, {"note", std::string(p->note)}})
                       : nlohmann::json();
     terms.push_back(std::move(j));

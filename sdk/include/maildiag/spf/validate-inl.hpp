@@ -31,11 +31,16 @@ constexpr Network kNonRoutable[] = {
 };
 
 inline const char* non_routable(const dns::IpAddress& network, unsigned prefix) {
-  for (const auto& n : kNonRoutable) {
-    auto base = dns::IpAddress::parse(n.text);
-    if (!base || base->is_v6 != network.is_v6) continue;
+  static const std::vector<dns::IpAddress> bases = [] {
+    std::vector<dns::IpAddress> out;
+    for (const auto& n : kNonRoutable) out.push_back(*dns::IpAddress::parse(n.text));
+    return out;
+  }();
+  for (std::size_t i = 0; i < bases.size(); ++i) {
+    const Network& n = kNonRoutable[i];
+    if (bases[i].is_v6 != network.is_v6) continue;
     // The published network lies inside the special one.
-    if (prefix >= n.prefix && network.in_network(*base, n.prefix)) return n.what;
+    if (prefix >= n.prefix && network.in_network(bases[i], n.prefix)) return n.what;
   }
   return nullptr;
 }
@@ -53,7 +58,6 @@ class Checker {
 
   void run() {
     const auto& terms = v_.record.terms;
-    v_.providers.assign(terms.size(), nullptr);
     const Term* all = nullptr;
     const Term* redirect = v_.record.find_modifier(Modifier::redirect);
     const Term* limit_term = nullptr;
@@ -86,7 +90,10 @@ class Checker {
           break;
         case Mechanism::include: {
           std::string_view domain = std::string_view(v_.text).substr(t.value.begin, t.value.size());
-          v_.providers[i] = find_provider(domain);
+          if (const Provider* p = find_provider(domain)) {
+            if (v_.providers.empty()) v_.providers.assign(terms.size(), nullptr);
+            v_.providers[i] = p;
+          }
           break;
         }
         case Mechanism::ip4:

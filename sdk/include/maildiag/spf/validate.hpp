@@ -31,8 +31,13 @@ struct Validation {
   Record record;
   std::vector<Finding> findings;  // the parser's errors first, then the checks, in record order
   int dns_terms = 0;              // include, a, mx, ptr, exists (and redirect when it applies)
-  /// For each term, the known provider its include names (nullptr otherwise).
+  /// For each term, the known provider its include names (nullptr otherwise); empty when the
+  /// record names no known provider.
   std::vector<const Provider*> providers;
+
+  const Provider* provider(std::size_t term_index) const noexcept {
+    return term_index < providers.size() ? providers[term_index] : nullptr;
+  }
 
   bool has_errors() const noexcept { return maildiag::has_errors(findings); }
   std::string_view term_text(const Term& t) const {
