@@ -87,7 +87,7 @@ MAILDIAG_FUNC std::string_view detect_format(const mime::HeaderSection& headers,
     return PhraseSet(needles);
   }();
   std::vector<bool> found(sizeof signatures / sizeof signatures[0], false);
-  phrases.scan(text.substr(0, 4096), [&](std::uint16_t index, std::size_t) {
+  phrases.scan(text.substr(0, 2048), [&](std::uint16_t index, std::size_t) {
     found[index] = true;
     return true;
   });

@@ -862,7 +862,7 @@ class Decoder {
 
   // What is said about a recipient comes first; past a few kilobytes it is the report's
   // boilerplate, so only the start of a block is read for context, command and host.
-  static std::string_view cap(std::string_view block) { return block.substr(0, 4096); }
+  static std::string_view cap(std::string_view block) { return block.substr(0, 2048); }
 
   void fill_from_block(Fields& f, std::string_view block) {
     f.diagnostic = pick_diagnostic(block);
