@@ -27,9 +27,8 @@ void print_check(const spf::Validation& v) {
     if (!f.fix.empty()) std::cout << fmt::format("  fix: {}\n", f.fix);
   }
   for (std::size_t i = 0; i < v.record.terms.size(); ++i)
-    if (v.providers[i])
-      std::cout << fmt::format("{}: {}. {}\n", v.term_text(v.record.terms[i]), v.providers[i]->name,
-                               v.providers[i]->note);
+    if (const spf::Provider* p = v.provider(i))
+      std::cout << fmt::format("{}: {}. {}\n", v.term_text(v.record.terms[i]), p->name, p->note);
   std::cout << fmt::format("{} DNS lookup{} in this record (limit 10 for the whole evaluation).{}\n",
                            v.dns_terms, v.dns_terms == 1 ? "" : "s",
                            v.findings.empty() ? " No problems found." : "");
