@@ -76,9 +76,11 @@ export interface ExplainOptions {
 }
 
 import type { AuthApi } from './auth.js';
+import type { NdrApi } from './ndr.js';
 export * from './auth.js';
+export * from './ndr.js';
 
-export interface Maildiag extends AuthApi {
+export interface Maildiag extends AuthApi, NdrApi {
   /** The instantiated Emscripten module, for advanced use. */
   module: unknown;
   version(): string;

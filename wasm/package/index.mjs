@@ -2,6 +2,7 @@
 // same fields as the CLI's --json output and the C API's JSON.
 import createMaildiagModule from './maildiag.mjs';
 import { authApi } from './auth.mjs';
+import { ndrApi } from './ndr.mjs';
 
 function parse(json) {
   const value = JSON.parse(json);
@@ -23,6 +24,7 @@ export function wrap(module) {
     /** The whole knowledge base: `{ providers: [{id, name}], entries: [KbEntry] }`. */
     kbEntries: () => parse(module.kbEntries()),
     ...authApi(module, parse),
+    ...ndrApi(module, parse),
   };
 }
 
