@@ -1,5 +1,5 @@
 // Loads the WebAssembly module once and mounts every panel of the page on it.
-import { load } from './pkg/index.mjs';
+import { load, dohResolver, DEFAULT_DOH_ENDPOINT } from './pkg/index.mjs';
 
 // Each panel is a <section class="panel" id="NAME"> with a module panels/NAME.js exporting mount().
 async function mountPanels(md) {
@@ -17,6 +17,8 @@ async function mountPanels(md) {
 const status = document.getElementById('status');
 try {
   const md = await load();
+  // DNS for the panels that need it: DNS-over-HTTPS, to ?doh=URL or a public resolver.
+  md.resolve = dohResolver({ endpoint: new URLSearchParams(location.search).get('doh') || DEFAULT_DOH_ENDPOINT });
   document.getElementById('version').textContent = `maildiag ${md.version()} (WebAssembly)`;
   await mountPanels(md);
   status.textContent = 'Ready.';

@@ -77,10 +77,12 @@ export interface ExplainOptions {
 
 import type { AuthApi } from './auth.js';
 import type { NdrApi } from './ndr.js';
+import type { SpfApi } from './spf.js';
 export * from './auth.js';
 export * from './ndr.js';
+export * from './spf.js';
 
-export interface Maildiag extends AuthApi, NdrApi {
+export interface Maildiag extends AuthApi, SpfApi, NdrApi {
   /** The instantiated Emscripten module, for advanced use. */
   module: unknown;
   version(): string;

@@ -3,6 +3,9 @@
 import createMaildiagModule from './maildiag.mjs';
 import { authApi } from './auth.mjs';
 import { ndrApi } from './ndr.mjs';
+import { spfApi } from './spf.mjs';
+
+export { dohResolver, DEFAULT_DOH_ENDPOINT } from './doh.mjs';
 
 function parse(json) {
   const value = JSON.parse(json);
@@ -25,6 +28,7 @@ export function wrap(module) {
     kbEntries: () => parse(module.kbEntries()),
     ...authApi(module, parse),
     ...ndrApi(module, parse),
+    ...spfApi(module, parse),
   };
 }
 

@@ -49,6 +49,9 @@ class Walker {
   }
 
   void add(const char* code, Severity s, std::string message, std::string fix) {
+    // The same term repeated in a record (a a a) reports once.
+    for (const auto& existing : out_.findings)
+      if (existing.code == code && existing.message == message) return;
     Finding f;
     f.code = code;
     f.severity = s;

@@ -1,0 +1,50 @@
+// SPF in the WebAssembly module. Calls that need DNS are single sans-IO steps: the JS side
+// passes every answer it has (a JSON array) and gets back either the final result or the
+// questions still `pending` (wasm/package/spf.mjs drives the loop, doh.mjs answers them).
+#include <emscripten/bind.h>
+
+#include <string>
+
+#include "json_result.hpp"
+#include "maildiag/dns/cache.hpp"
+#include "maildiag/dns/json.hpp"
+#include "maildiag/spf/audit.hpp"
+#include "maildiag/spf/check_host.hpp"
+#include "maildiag/spf/json.hpp"
+#include "maildiag/spf/validate.hpp"
+
+namespace {
+
+std::string spf_check(std::string record) {
+  return maildiag::wasm::guarded_json([&] { return maildiag::spf::to_json(maildiag::spf::validate(record)); });
+}
+
+std::string spf_evaluate(std::string ip, std::string mail_from, std::string helo, std::string answers) {
+  return maildiag::wasm::guarded_json([&] {
+    maildiag::dns::Cache cache;
+    std::string error = answers.empty() ? "" : maildiag::dns::add_answers_from_json(answers, cache);
+    if (!error.empty()) return nlohmann::json{{"error", error}};
+    maildiag::spf::Request request;
+    request.ip = ip;
+    request.mail_from = mail_from;
+    request.helo = helo;
+    return maildiag::spf::to_json(maildiag::spf::check_host(request, cache));
+  });
+}
+
+std::string spf_audit(std::string domain, std::string answers) {
+  return maildiag::wasm::guarded_json([&] {
+    maildiag::dns::Cache cache;
+    std::string error = answers.empty() ? "" : maildiag::dns::add_answers_from_json(answers, cache);
+    if (!error.empty()) return nlohmann::json{{"error", error}};
+    return maildiag::spf::to_json(maildiag::spf::audit(domain, cache));
+  });
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(maildiag_spf) {
+  emscripten::function("spfCheck", &spf_check);
+  emscripten::function("spfEvaluate", &spf_evaluate);
+  emscripten::function("spfAudit", &spf_audit);
+}
