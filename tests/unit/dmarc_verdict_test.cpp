@@ -165,3 +165,13 @@ TEST_CASE("RFC 9989 §4.10.2: a failed lookup above the policy record keeps the 
   CHECK(std::any_of(v.findings.begin(), v.findings.end(),
                     [](const Finding& f) { return f.code == "dmarc.tree_walk_incomplete"; }));
 }
+
+TEST_CASE("RFC 9989 §4.7: a record with a wrong version is ignored, and discovery says why") {
+  auto parsed = dns::Zone::parse(R"({"_dmarc.lower.test": [{"type":"TXT","data":"v=dmarc1; p=reject"}]})");
+  REQUIRE(parsed.zone);
+  dns::Cache cache;
+  auto d = dns::drive([&](const dns::Cache& c) { return discover("lower.test", c); }, *parsed.zone, cache);
+  CHECK(d.tree_walk.status == DiscoveryStatus::none);
+  CHECK(std::any_of(d.findings.begin(), d.findings.end(),
+                    [](const Finding& f) { return f.code == "dmarc.bad_version"; }));
+}

@@ -158,6 +158,8 @@ MAILDIAG_FUNC DomainAudit audit_domain(std::string_view domain,
     }
   }
 
+  if (a.mx_status == "nxdomain") return a;  // nothing else can be right for a missing domain
+
   // SPF: the record and its include tree (maildiag/spf/audit), with a record to publish when
   // there is none.
   const std::string spf_fix_value = null_mx ? "v=spf1 -all" : "v=spf1 mx -all";

@@ -87,11 +87,20 @@ inline void walk(const std::string& domain, const dns::Cache& cache, MethodResul
                              {}, ""});
       return;
     }
-    if (findings)
+    if (findings) {
       for (auto f : st.set.findings) {
         f.message = "_dmarc." + name + ": " + f.message;
         findings->push_back(std::move(f));
       }
+      // A record that starts like DMARC but is unusable is ignored by receivers: say why.
+      if (st.set.record && !st.set.record->is_dmarc)
+        for (const auto& f : st.set.record->findings)
+          if (f.severity == Severity::error)
+            findings->push_back({f.code, f.severity,
+                                 "_dmarc." + name + " is ignored: " + f.message + " (\"" +
+                                     st.set.record->text + "\")",
+                                 {}, f.fix});
+    }
     if (st.outcome == "multiple_records" && out.status == DiscoveryStatus::none && out.policy_domain.empty()) {
       out.lookups.push_back(lookup);
       out.status = DiscoveryStatus::multiple_records;
