@@ -121,7 +121,7 @@ MAILDIAG_FUNC DomainAudit audit_domain(std::string_view domain,
           null_mx = true;
           continue;
         }
-        if (a.mx_hosts.size() < kMaxMxHosts) a.mx_hosts.push_back({r.preference, ex, ""});
+        a.mx_hosts.push_back({r.preference, ex, ""});
       }
       if (null_mx) {
         a.mx_status = "null_mx";
@@ -134,8 +134,9 @@ MAILDIAG_FUNC DomainAudit audit_domain(std::string_view domain,
           add("mx", {"mx.null_mx", Severity::info,
                      a.domain + " declares that it receives no mail (null MX, RFC 7505).", {}, ""});
       }
-      std::sort(a.mx_hosts.begin(), a.mx_hosts.end(),
-                [](const MxHost& x, const MxHost& y) { return x.preference < y.preference; });
+      std::stable_sort(a.mx_hosts.begin(), a.mx_hosts.end(),
+                       [](const MxHost& x, const MxHost& y) { return x.preference < y.preference; });
+      if (a.mx_hosts.size() > kMaxMxHosts) a.mx_hosts.resize(kMaxMxHosts);
       for (auto& h : a.mx_hosts) {
         const dns::Answer* v4 = ask(cache, {h.exchange, dns::RecordType::A}, a.pending);
         const dns::Answer* v6 = ask(cache, {h.exchange, dns::RecordType::AAAA}, a.pending);

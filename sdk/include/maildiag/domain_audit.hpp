@@ -7,7 +7,7 @@
 // about, how to fix it and, where a DNS record fixes it, the record to publish. Findings are
 // ordered by severity, errors first.
 //
-// Limits: at most `kMaxMxHosts` MX targets are resolved. The MTA-STS policy file (fetched over
+// Limits: at most `kMaxMxHosts` MX targets (the most preferred) are checked. The MTA-STS policy file (fetched over
 // HTTPS by senders) is not retrieved.
 //
 // Sans-IO: answer `pending` and call audit_domain() again.
