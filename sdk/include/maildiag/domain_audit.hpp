@@ -7,8 +7,8 @@
 // about, how to fix it and, where a DNS record fixes it, the record to publish. Findings are
 // ordered by severity, errors first.
 //
-// Limits: at most `kMaxMxHosts` MX targets (the most preferred) are checked. The MTA-STS policy file (fetched over
-// HTTPS by senders) is not retrieved.
+// Limits: at most `kMaxMxHosts` MX targets (the most preferred) are checked. The MTA-STS policy
+// file (fetched over HTTPS by senders) is not retrieved.
 //
 // Sans-IO: answer `pending` and call audit_domain() again.
 #pragma once
