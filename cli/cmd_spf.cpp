@@ -85,6 +85,17 @@ void print_audit(const spf::Audit& a) {
   }
 }
 
+// "What if": the record given on the command line replaces the TXT records of `domain`, whatever
+// the DNS host says, so a change can be tried before it is published.
+void seed_what_if(dns::Cache& cache, const std::string& domain, const std::string& record) {
+  if (record.empty()) return;
+  dns::Record txt;
+  txt.type = dns::RecordType::TXT;
+  // Published TXT strings hold at most 255 bytes each.
+  for (std::size_t i = 0; i < record.size(); i += 255) txt.strings.push_back(record.substr(i, 255));
+  cache.insert({dns::normalize_name(domain), dns::RecordType::TXT}, dns::Answer::with_records({txt}));
+}
+
 }  // namespace
 
 void register_spf(CLI::App& app, Context& ctx) {
@@ -111,7 +122,7 @@ void register_spf(CLI::App& app, Context& ctx) {
   });
 
   struct EvalOptions {
-    std::string ip, mail_from, helo;
+    std::string ip, mail_from, helo, what_if;
     bool json = false;
     DnsOptions dns;
   };
@@ -121,6 +132,8 @@ void register_spf(CLI::App& app, Context& ctx) {
   eval_cmd->add_option("--mail-from", eval->mail_from, "MAIL FROM address (empty: checks postmaster@HELO)")
       ->required();
   eval_cmd->add_option("--helo", eval->helo, "HELO/EHLO name");
+  eval_cmd->add_option("--what-if", eval->what_if,
+                       "Evaluate with this SPF record in place of the sender domain's published one");
   eval_cmd->add_flag("--json", eval->json, "Print one JSON document");
   add_dns_options(eval_cmd, eval->dns);
   eval_cmd->callback([eval, &ctx] {
@@ -133,6 +146,8 @@ void register_spf(CLI::App& app, Context& ctx) {
     request.mail_from = eval->mail_from;
     request.helo = eval->helo;
     dns::Cache cache;
+    std::string domain = eval->mail_from.empty() ? eval->helo : eval->mail_from.substr(eval->mail_from.rfind('@') + 1);
+    seed_what_if(cache, domain, eval->what_if);
     spf::Evaluation e = spf::check_host(request, *resolver, cache);
     if (eval->json)
       ctx.print_json(spf::to_json(e));
@@ -141,18 +156,20 @@ void register_spf(CLI::App& app, Context& ctx) {
   });
 
   struct AuditOptions {
-    std::string domain;
+    std::string domain, what_if;
     bool json = false;
     DnsOptions dns;
   };
   auto audit = std::make_shared<AuditOptions>();
   auto* audit_cmd = spf_cmd->add_subcommand("audit", "Audit a domain's SPF include tree and lookup budget");
   audit_cmd->add_option("domain", audit->domain, "The domain")->required();
+  audit_cmd->add_option("--what-if", audit->what_if, "Audit with this SPF record in place of the domain's own");
   audit_cmd->add_flag("--json", audit->json, "Print one JSON document");
   add_dns_options(audit_cmd, audit->dns);
   audit_cmd->callback([audit, &ctx] {
     auto resolver = make_resolver(audit->dns, ctx);
     dns::Cache cache;
+    seed_what_if(cache, audit->domain, audit->what_if);
     spf::Audit a = spf::audit(audit->domain, *resolver, cache);
     if (audit->json)
       ctx.print_json(spf::to_json(a));

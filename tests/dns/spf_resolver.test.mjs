@@ -91,3 +91,12 @@ test('--dns rejects what is not HOST[:PORT] with exit 2', () => {
   assert.equal(r.status, 2);
   assert.match(r.stderr, /HOST\[:PORT\]/);
 });
+
+test('--what-if replaces the published record, the rest still comes from the server', () => {
+  const r = evaluate('203.0.113.9', 'x@example.test', NSD, ['--what-if', 'v=spf1 ip4:203.0.113.0/24 include:_spf1.example.test -all']);
+  assert.equal(r.result, 'pass');
+  assert.equal(r.matched_term, 'ip4:203.0.113.0/24');
+  const chain = evaluate('198.51.100.5', 'x@example.test', NSD, ['--what-if', 'v=spf1 include:_spf1.example.test -all']);
+  assert.equal(chain.result, 'pass');
+  assert.equal(chain.dns_lookups, 2);
+});
