@@ -2,6 +2,8 @@
 // include-tree audit.
 #include <fmt/format.h>
 
+#include <cstdint>
+#include <ctime>
 #include <iostream>
 
 #include "context.hpp"
@@ -145,6 +147,7 @@ void register_spf(CLI::App& app, Context& ctx) {
     request.ip = eval->ip;
     request.mail_from = eval->mail_from;
     request.helo = eval->helo;
+    request.timestamp = static_cast<std::uint64_t>(std::time(nullptr));
     dns::Cache cache;
     std::string domain = eval->mail_from.empty() ? eval->helo : eval->mail_from.substr(eval->mail_from.rfind('@') + 1);
     seed_what_if(cache, domain, eval->what_if);
