@@ -36,6 +36,15 @@ test('DMARC, DKIM and domain panels: annotations offline, verdict and audit over
     await page.waitForFunction(() => /512 bits/.test(document.querySelector('#dkim-result')?.textContent));
     assert.match(await page.textContent('#dkim-result'), /dkim\.rsa_key_too_short/);
 
+    // Selector audit over DoH follows the CNAME to the key (RFC 6376 §3.6.2.1)
+    await page.fill('#dkim-domain', 'example.test');
+    await page.fill('#dkim-selectors', 'selector1 weak');
+    await page.click('#dkim-audit-form button');
+    await page.waitForSelector('#dkim-audit-result [data-selector="selector1"]', { timeout: 20000 });
+    assert.match(await page.textContent('#dkim-audit-result [data-selector="selector1"]'),
+                 /CNAME → selector1-example-test\._domainkey\.keys\.example\.test.*rsa key, 2048 bits/);
+    assert.match(await page.textContent('#dkim-audit-result [data-selector="weak"]'), /dkim\.rsa_key_too_short/);
+
     // Whole-domain audit over DoH: the name does not exist
     await page.fill('#domain-name', 'nothing.example.test');
     await page.click('#domain-form button');

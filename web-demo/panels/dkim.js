@@ -1,6 +1,7 @@
-// Panel: a DKIM key record checked as you type (key type and size read from the key itself).
+// Panel: a DKIM key record checked as you type (key type and size read from the key itself), and
+// a domain's selectors looked up over DNS, following their CNAMEs (Microsoft 365 included).
 import { h, facts, debounce } from './dom.js';
-import { annotated, findingCard } from './annotate.js';
+import { annotated, findingCard, pageResolver } from './annotate.js';
 
 function render(out, r) {
   out.replaceChildren(
@@ -15,10 +16,41 @@ function render(out, r) {
     ...r.findings.map(findingCard));
 }
 
+function renderAudit(out, a) {
+  const shown = a.selectors.filter((s) => !a.default_selectors || s.status !== 'not_found' || s.cname_target || s.findings.length);
+  out.replaceChildren(
+    ...shown.map((s) => h('div', { class: 'card', dataset: { selector: s.selector } },
+      h('p', {}, h('strong', { class: 'mono' }, s.name), ` ${s.status.replace('_', ' ')}`),
+      s.cname_target ? h('p', { class: 'mono' }, `CNAME → ${s.cname_target}`) : null,
+      s.record?.key_bits ? h('p', {}, `${s.record.key_type} key, ${s.record.key_bits} bits`) : null,
+      ...(s.record?.findings || []).map(findingCard),
+      ...s.findings.map(findingCard))),
+    ...a.findings.map(findingCard));
+}
+
 export function mount(root, md) {
   const input = root.querySelector('#dkim-input');
   const out = root.querySelector('#dkim-result');
   const update = () => render(out, md.dkimCheck(input.value.trim()));
   input.addEventListener('input', debounce(update));
   update();
+
+  const form = root.querySelector('#dkim-audit-form');
+  const auditOut = root.querySelector('#dkim-audit-result');
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const resolve = pageResolver(md);
+    if (!resolve) {
+      auditOut.replaceChildren(h('p', { class: 'muted' }, 'This page has no DNS-over-HTTPS endpoint configured.'));
+      return;
+    }
+    const domain = form.elements.domain.value.trim();
+    const selectors = form.elements.selectors.value.split(/[\s,]+/).filter(Boolean);
+    auditOut.replaceChildren(h('p', { class: 'muted' }, `Looking up DKIM selectors of ${domain}…`));
+    try {
+      renderAudit(auditOut, await md.dkimAudit(domain, { selectors, resolve }));
+    } catch (err) {
+      auditOut.replaceChildren(h('p', { class: 'severity-error' }, err.message));
+    }
+  });
 }
