@@ -1,5 +1,7 @@
 #pragma once
 
+#include <array>
+
 #include "maildiag/mime/text.hpp"
 #include "maildiag/ndr/format.hpp"
 #include "maildiag/ndr/phrase_set.hpp"
@@ -35,6 +37,8 @@ inline constexpr Signature signatures[] = {
     {"outlook", Where::header_contains, "from", "hotmail"},
     {"outlook", Where::header_contains, "from", "live.com"},
     {"exchange2007", Where::text_contains, "", "diagnostic information for administrators"},
+    {"exchange2007", Where::text_contains, "", "delivery has failed to these recipients"},
+    {"exchange2007", Where::text_contains, "", "remote server returned '"},
     {"exchange2007", Where::header_present, "x-ms-exchange-message-is-ndr", ""},
     {"exchange2003", Where::header_present, "x-mimeole", ""},
     {"exchange2003", Where::text_contains, "", "did not reach the following recipient"},
@@ -60,8 +64,9 @@ inline constexpr Signature signatures[] = {
     {"sendmail", Where::header_contains, "x-mailer", "sendmail"},
 };
 
+template <typename Found>
 inline bool matches(const Signature& s, const mime::HeaderSection& headers,
-                    const std::vector<bool>& found_in_text) {
+                    const Found& found_in_text) {
   switch (s.where) {
     case Where::header_present: return headers.has(s.field);
     case Where::header_contains: {
@@ -86,8 +91,8 @@ MAILDIAG_FUNC std::string_view detect_format(const mime::HeaderSection& headers,
       needles.push_back(s.where == Where::text_contains ? s.needle : std::string_view());
     return PhraseSet(needles);
   }();
-  std::vector<bool> found(sizeof signatures / sizeof signatures[0], false);
-  phrases.scan(text.substr(0, 2048), [&](std::uint16_t index, std::size_t) {
+  std::array<bool, sizeof signatures / sizeof signatures[0]> found{};
+  phrases.scan(text.substr(0, 1536), [&](std::uint16_t index, std::size_t) {
     found[index] = true;
     return true;
   });

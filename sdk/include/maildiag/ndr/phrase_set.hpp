@@ -1,12 +1,13 @@
-// Finding many short phrases in one pass: the phrases are bucketed by a hash of their first two
-// bytes (lowercased), so each position of the text looks at only the phrases that can start
-// there. Matching is ASCII case-insensitive; phrases must be lowercase and at least 2 bytes.
+// Finding many short phrases in one pass: the phrases are bucketed by a hash of their first
+// three bytes (lowercased) in one flat table, so each position of the text looks at only the
+// phrases that can start there. Matching is ASCII case-insensitive; phrases must be lowercase
+// and at least 3 bytes long (shorter ones are ignored).
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <initializer_list>
 #include <string_view>
 #include <vector>
 
@@ -21,8 +22,15 @@ class PhraseSet {
   explicit PhraseSet(const Range& phrases) {
     std::uint16_t index = 0;
     for (std::string_view p : phrases) {
-      if (p.size() >= 2) buckets_[bucket(p[0], p[1])].push_back(Entry{p, index});
+      if (p.size() >= 3) entries_.push_back(Entry{p, index, bucket(p.data())});
       ++index;
+    }
+    std::stable_sort(entries_.begin(), entries_.end(),
+                     [](const Entry& a, const Entry& b) { return a.bucket < b.bucket; });
+    std::size_t e = 0;
+    for (std::size_t b = 0; b <= kBuckets; ++b) {
+      while (e < entries_.size() && entries_[e].bucket < b) ++e;
+      start_[b] = static_cast<std::uint16_t>(e);
     }
   }
 
@@ -32,31 +40,31 @@ class PhraseSet {
   template <typename OnMatch>
   void scan(std::string_view text, OnMatch&& on_match) const {
     const std::size_t n = text.size();
-    for (std::size_t i = 0; i + 1 < n; ++i) {
-      const auto& candidates = buckets_[bucket(text[i], text[i + 1])];
-      for (const Entry& e : candidates) {
+    for (std::size_t i = 0; i + 2 < n; ++i) {
+      const std::size_t b = bucket(text.data() + i);
+      for (std::size_t k = start_[b]; k < start_[b + 1]; ++k) {
+        const Entry& e = entries_[k];
         if (e.phrase.size() > n - i) continue;
-        std::size_t k = 2;
-        while (k < e.phrase.size() && mime::ascii_lower(text[i + k]) == e.phrase[k]) ++k;
-        if (k == e.phrase.size() && mime::ascii_lower(text[i]) == e.phrase[0] &&
-            mime::ascii_lower(text[i + 1]) == e.phrase[1])
-          if (!on_match(e.index, i)) return;
+        std::size_t j = 0;
+        while (j < e.phrase.size() && mime::ascii_lower(text[i + j]) == e.phrase[j]) ++j;
+        if (j == e.phrase.size() && !on_match(e.index, i)) return;
       }
     }
   }
 
  private:
+  static constexpr std::size_t kBuckets = 4096;
   struct Entry {
     std::string_view phrase;
     std::uint16_t index;
+    std::size_t bucket;
   };
-  static constexpr std::size_t kBuckets = 1024;
-  static std::size_t bucket(char a, char b) noexcept {
-    const auto x = static_cast<unsigned char>(mime::ascii_lower(a));
-    const auto y = static_cast<unsigned char>(mime::ascii_lower(b));
-    return (x * 31u + y) & (kBuckets - 1);
+  static std::size_t bucket(const char* p) noexcept {
+    auto c = [](char x) { return static_cast<std::size_t>(static_cast<unsigned char>(mime::ascii_lower(x))); };
+    return (c(p[0]) * 961u + c(p[1]) * 31u + c(p[2])) & (kBuckets - 1);
   }
-  std::array<std::vector<Entry>, kBuckets> buckets_;
+  std::vector<Entry> entries_;
+  std::array<std::uint16_t, kBuckets + 1> start_{};
 };
 
 }  // namespace ndr
