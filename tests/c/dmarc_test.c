@@ -81,6 +81,24 @@ int main(void) {
     maildiag_domain_audit_free(a);
   }
 
+  /* Audits returning owned JSON strings */
+  char* json = NULL;
+  CHECK(maildiag_dmarc_audit_zone_json(zone, strlen(zone), "example.com", 11, &json) == MAILDIAG_OK);
+  if (json) {
+    CHECK(strstr(json, "\"policy_domain\":\"example.com\"") != NULL);
+    maildiag_dmarc_string_free(json);
+  }
+  const char* sel[] = {"selector1"};
+  size_t sel_len[] = {9};
+  json = NULL;
+  CHECK(maildiag_dkim_audit_zone_json(zone, strlen(zone), "example.com", 11, sel, sel_len, 1, &json) ==
+        MAILDIAG_OK);
+  if (json) {
+    CHECK(strstr(json, "dkim.selector_not_found") != NULL);
+    maildiag_dmarc_string_free(json);
+  }
+  CHECK(maildiag_dkim_audit_zone_json("[", 1, "example.com", 11, NULL, NULL, 0, &json) == MAILDIAG_ERROR_PARSE);
+
   if (failures) fprintf(stderr, "%d check(s) failed\n", failures);
   return failures ? 1 : 0;
 }

@@ -1,11 +1,16 @@
 #include "maildiag/c/dkim.h"
 
 #include <memory>
+#include <vector>
 #include <string>
 
 #include "guard.hpp"
+#include "owned_string.hpp"
+#include "maildiag/dkim/audit.hpp"
 #include "maildiag/dkim/json.hpp"
 #include "maildiag/dkim/key_record.hpp"
+#include "maildiag/dns/resolver.hpp"
+#include "maildiag/dns/zone.hpp"
 
 struct maildiag_dkim_key {
   maildiag::dkim::KeyRecord result;
@@ -38,5 +43,31 @@ int maildiag_dkim_key_bits(const maildiag_dkim_key* k) {
 const char* maildiag_dkim_key_type(const maildiag_dkim_key* k) { return k ? k->result.key_type.c_str() : ""; }
 
 const char* maildiag_dkim_key_json(const maildiag_dkim_key* k) { return k ? k->json.c_str() : "{}"; }
+
+int maildiag_dkim_audit_zone_json(const char* zone_json, size_t zone_length, const char* domain,
+                                  size_t domain_length, const char* const* selectors,
+                                  const size_t* selector_lengths, size_t selector_count,
+                                  char** json_out) {
+  if (!json_out || (!zone_json && zone_length) || (!domain && domain_length) ||
+      (selector_count && (!selectors || !selector_lengths)))
+    return MAILDIAG_ERROR_INVALID_ARGUMENT;
+  *json_out = nullptr;
+  return maildiag::c_api::guarded([&] {
+    auto parsed = maildiag::dns::Zone::parse(std::string_view(zone_json ? zone_json : "", zone_length));
+    if (!parsed.zone) return int(MAILDIAG_ERROR_PARSE);
+    std::vector<std::string> sels;
+    for (size_t i = 0; i < selector_count; ++i) {
+      if (!selectors[i] && selector_lengths[i]) return int(MAILDIAG_ERROR_INVALID_ARGUMENT);
+      sels.emplace_back(selectors[i] ? selectors[i] : "", selector_lengths[i]);
+    }
+    std::string name(domain ? domain : "", domain_length);
+    maildiag::dns::Cache cache;
+    auto a = maildiag::dns::drive(
+        [&](const maildiag::dns::Cache& c) { return maildiag::dkim::audit(name, sels, c); }, *parsed.zone,
+        cache);
+    return maildiag::c_api::copy_out(
+        maildiag::dkim::to_json(a).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), json_out);
+  });
+}
 
 }  // extern "C"

@@ -1,9 +1,12 @@
 #include "maildiag/c/dmarc.h"
 
+#include <cstdlib>
 #include <memory>
 #include <string>
 
 #include "guard.hpp"
+#include "owned_string.hpp"
+#include "maildiag/dmarc/audit.hpp"
 #include "maildiag/dmarc/json.hpp"
 #include "maildiag/dmarc/record.hpp"
 #include "maildiag/dmarc/verdict.hpp"
@@ -98,5 +101,24 @@ const char* maildiag_dmarc_verdict_policy(const maildiag_dmarc_verdict* v) {
 }
 
 const char* maildiag_dmarc_verdict_json(const maildiag_dmarc_verdict* v) { return v ? v->json.c_str() : "{}"; }
+
+int maildiag_dmarc_audit_zone_json(const char* zone_json, size_t zone_length, const char* domain,
+                                   size_t domain_length, char** json_out) {
+  if (!json_out || (!zone_json && zone_length) || (!domain && domain_length))
+    return MAILDIAG_ERROR_INVALID_ARGUMENT;
+  *json_out = nullptr;
+  return maildiag::c_api::guarded([&] {
+    auto parsed = maildiag::dns::Zone::parse(std::string_view(zone_json ? zone_json : "", zone_length));
+    if (!parsed.zone) return int(MAILDIAG_ERROR_PARSE);
+    std::string name(domain ? domain : "", domain_length);
+    maildiag::dns::Cache cache;
+    auto a = maildiag::dns::drive(
+        [&](const maildiag::dns::Cache& c) { return maildiag::dmarc::audit(name, c); }, *parsed.zone, cache);
+    return maildiag::c_api::copy_out(
+        maildiag::dmarc::to_json(a).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), json_out);
+  });
+}
+
+void maildiag_dmarc_string_free(char* text) { std::free(text); }
 
 }  // extern "C"

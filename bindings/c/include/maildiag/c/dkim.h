@@ -4,6 +4,7 @@
 #define MAILDIAG_C_DKIM_H
 
 #include "maildiag/c/common.h"
+#include "maildiag/c/dmarc.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -23,6 +24,16 @@ MAILDIAG_API int maildiag_dkim_key_bits(const maildiag_dkim_key* key);
 MAILDIAG_API const char* maildiag_dkim_key_type(const maildiag_dkim_key* key);
 /* The record as JSON (tags with spans, key type/format/bits, findings). Borrowed. */
 MAILDIAG_API const char* maildiag_dkim_key_json(const maildiag_dkim_key* key);
+
+/* Checks DKIM selectors of `domain` with DNS answers from a JSON zone; `selectors` holds
+ * `selector_count` names with their lengths (none: the common selectors, Microsoft 365's first).
+ * `*json_out` receives the document `maildiag dkim audit --json` prints, released with
+ * maildiag_dmarc_string_free. MAILDIAG_ERROR_PARSE for an unreadable zone. */
+MAILDIAG_API int maildiag_dkim_audit_zone_json(const char* zone_json, size_t zone_length,
+                                               const char* domain, size_t domain_length,
+                                               const char* const* selectors,
+                                               const size_t* selector_lengths,
+                                               size_t selector_count, char** json_out);
 
 #ifdef __cplusplus
 }

@@ -49,6 +49,16 @@ MAILDIAG_API const char* maildiag_dmarc_verdict_policy(const maildiag_dmarc_verd
 /* The verdict as JSON (result, policy, policy_domain, spf_aligned, dkim_aligned, steps). Borrowed. */
 MAILDIAG_API const char* maildiag_dmarc_verdict_json(const maildiag_dmarc_verdict* verdict);
 
+/* Which DMARC record applies to `domain` (RFC 9989 tree walk and RFC 7489 PSL), its findings and
+ * report destinations, with DNS answers from a JSON zone. `*json_out` receives a NUL-terminated
+ * JSON document (the one `maildiag dmarc audit --json` prints), released with
+ * maildiag_dmarc_string_free. MAILDIAG_ERROR_PARSE for an unreadable zone. */
+MAILDIAG_API int maildiag_dmarc_audit_zone_json(const char* zone_json, size_t zone_length,
+                                                const char* domain, size_t domain_length,
+                                                char** json_out);
+/* Releases a string returned by the DMARC and DKIM audit functions. */
+MAILDIAG_API void maildiag_dmarc_string_free(char* text);
+
 #ifdef __cplusplus
 }
 #endif
