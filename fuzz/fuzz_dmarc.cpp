@@ -51,6 +51,9 @@ void fuzz_record(std::string_view text) {
 }
 
 void fuzz_zone(std::string_view json) {
+  char* out = nullptr;
+  if (maildiag_dmarc_audit_zone_json(json.data(), json.size(), "example.com", 11, &out) == MAILDIAG_OK)
+    maildiag_dmarc_string_free(out);
   auto parsed = maildiag::dns::Zone::parse(json);
   if (!parsed.zone) return;
   maildiag::dns::Zone& zone = *parsed.zone;
