@@ -1,7 +1,9 @@
 // Bounce decoding throughput: every sample of the shared NDR corpus, repeated until at least
 // 100 MB have been decoded, on one core. Prints messages/s and MB/s. Run, not asserted.
 //
-// Usage: bench_ndr [CORPUS_DIR] [MIN_MB]
+// Usage: bench_ndr [CORPUS_DIR] [MIN_MB] [--json]
+// With --json each report is also serialised, as the CLI, the C API and the WASM module do (the
+// figure to compare with the WebAssembly build's md.ndr()).
 #include <chrono>
 #include <ctime>
 #include <cstdio>
@@ -13,6 +15,7 @@
 #include <vector>
 
 #include "maildiag/mime/mbox.hpp"
+#include "maildiag/ndr/json.hpp"
 #include "maildiag/ndr/parser.hpp"
 
 namespace fs = std::filesystem;
@@ -20,6 +23,7 @@ namespace fs = std::filesystem;
 int main(int argc, char** argv) {
   const fs::path dir = argc > 1 ? fs::path(argv[1]) : fs::path(MAILDIAG_SHARED_DIR) / "corpus" / "ndr";
   const double min_mb = argc > 2 ? std::atof(argv[2]) : 100.0;
+  const bool with_json = argc > 3 && std::string(argv[3]) == "--json";
   std::vector<std::string> samples;
   std::error_code ec;
   for (fs::directory_iterator it(dir / "samples", ec), end; !ec && it != end; it.increment(ec)) {
@@ -47,7 +51,12 @@ int main(int argc, char** argv) {
   const std::clock_t cpu_start = std::clock();
   for (std::size_t round = 0; round < rounds; ++round) {
     for (const auto& s : samples) {
-      recipients += maildiag::ndr::parse(s).recipients.size();
+      maildiag::ndr::Report report = maildiag::ndr::parse(s);
+      recipients += report.recipients.size();
+      if (with_json)
+        sink += maildiag::ndr::to_json(report)
+                    .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                    .size();
       bytes += s.size();
       ++messages;
     }
@@ -56,8 +65,9 @@ int main(int argc, char** argv) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   // CPU time as well as wall time: on a shared machine the wall clock also counts other work.
   const double cpu_seconds = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
-  std::printf("ndr parse: %zu messages (%zu samples x %zu rounds), %.1f MB, %zu recipients (%zu)\n",
-              messages, samples.size(), rounds, bytes / 1e6, recipients, sink);
+  std::printf("ndr parse%s: %zu messages (%zu samples x %zu rounds), %.1f MB, %zu recipients (%zu)\n",
+              with_json ? " + JSON" : "", messages, samples.size(), rounds, bytes / 1e6, recipients,
+              sink);
   std::printf("  wall %.3f s: %.0f messages/s, %.1f MB/s\n", seconds, messages / seconds,
               bytes / 1e6 / seconds);
   std::printf("  cpu  %.3f s: %.0f messages/s, %.1f MB/s (one core)\n", cpu_seconds,
