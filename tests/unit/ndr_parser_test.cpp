@@ -325,6 +325,26 @@ TEST_CASE("reasons: keyword tables, status codes, inferred codes and hard bounce
   CHECK(classify(after_data) == Reason::filtered);  // refused after the recipient was accepted
 }
 
+TEST_CASE("RFC 5321 §4.2.1: a folded multi-line reply in Diagnostic-Code reads as one sentence") {
+  const std::string dsn =
+      "From: MAILER-DAEMON@mx.example.org\n"
+      "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n"
+      "--B\n"
+      "Content-Type: message/delivery-status\n\n"
+      "Reporting-MTA: dns; mx.example.org\n\n"
+      "Final-Recipient: rfc822; x@gmail.example\n"
+      "Action: failed\n"
+      "Status: 5.7.1\n"
+      "Diagnostic-Code: smtp; 550-5.7.1 Messages with multiple\n"
+      "    550 5.7.1 addresses in From: header are not accepted.\n"
+      "--B--\n";
+  Report r = parse(dsn);
+  REQUIRE(r.recipients.size() == 1);
+  CHECK(r.recipients[0].diagnostic ==
+        "550-5.7.1 Messages with multiple addresses in From: header are not accepted.");
+  CHECK(r.recipients[0].reason == Reason::notcompliantrfc);
+}
+
 TEST_CASE("JSON contract: field names of messages and recipients") {
   nlohmann::json j = to_json(std::vector<Report>{parse(rfc3464_dsn)});
   REQUIRE(j["messages"].size() == 1);

@@ -15,7 +15,7 @@ MAILDIAG_FUNC Explanation explain(std::string_view text, std::string_view provid
     e.klass = e.status->klass;
   else if (e.reply_code)
     e.klass = reply_code_class(*e.reply_code);
-  e.diagnosis = kb::diagnose(text, e.status, e.reply_code, provider_hint);
+  e.diagnosis = kb::diagnose_with_codes(text, e.status, e.reply_code, provider_hint);
   return e;
 }
 

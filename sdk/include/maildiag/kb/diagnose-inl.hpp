@@ -1,6 +1,7 @@
 #pragma once
 
 #include <algorithm>
+#include <utility>
 
 #include "maildiag/kb/detail/tables.hpp"
 #include "maildiag/kb/diagnose.hpp"
@@ -25,13 +26,13 @@ inline bool token_stands_alone(std::string_view text, std::size_t begin, std::si
   return true;
 }
 
-inline std::uint16_t ac_step(std::uint16_t state, unsigned char byte) noexcept {
+inline std::uint16_t ac_step(std::uint16_t state, std::uint8_t byte_class) noexcept {
   for (;;) {
-    if (state == 0) return kAcRoot[byte];
+    if (state < kAcDenseStates) return kAcDense[state * kAcClasses + byte_class];
     const AcState& s = kAcStates[state];
     const AcEdge* e = kAcEdges + s.first_edge;
     for (std::uint16_t i = 0; i < s.edge_count; ++i)
-      if (e[i].byte == byte) return e[i].next;
+      if (e[i].byte_class == byte_class) return e[i].next;
     state = s.fail;
   }
 }
@@ -40,7 +41,8 @@ template <class OnMatch>
 void scan_needles(std::string_view text, OnMatch&& on_match) {
   std::uint16_t state = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    state = ac_step(state, static_cast<unsigned char>(ascii_lower(text[i])));
+    state = ac_step(state, kAcByteClass[static_cast<unsigned char>(ascii_lower(text[i]))]);
+    if (!kAcHasOutput[state]) continue;
     const AcState& s = kAcStates[state];
     for (std::uint16_t k = 0; k < s.output_count; ++k) {
       const std::uint16_t needle = kAcOutputs[s.first_output + k];
@@ -94,9 +96,21 @@ inline int provider_distance(int entry_provider, int provider) noexcept {
   return 3;
 }
 
+// Plain data without initialisers, so a buffer of them costs nothing until used.
 struct Ranked {
-  Candidate candidate;
+  const Entry* entry;
+  Specificity specificity;
+  bool has_span;
+  Span span;
   int rank[4];
+
+  Candidate candidate() const {
+    Candidate c;
+    c.entry = entry;
+    c.specificity = specificity;
+    if (has_span) c.span = span;
+    return c;
+  }
 };
 
 inline bool ranks_before(const Ranked& a, const Ranked& b) noexcept {
@@ -139,13 +153,20 @@ MAILDIAG_FUNC std::string_view to_string(TextMatch::Kind k) noexcept {
 MAILDIAG_FUNC Diagnosis diagnose(std::string_view text, std::optional<EnhancedStatus> status,
                                  std::optional<std::uint16_t> reply_code,
                                  std::string_view provider_hint) {
-  using namespace detail;
-  Diagnosis d;
   if (!status || !reply_code) {
     const PrimaryCodes found = primary_codes(scan_status_codes(text));
     if (!status) status = found.status;
     if (!reply_code) reply_code = found.reply_code;
   }
+  return diagnose_with_codes(text, status, reply_code, provider_hint);
+}
+
+MAILDIAG_FUNC Diagnosis diagnose_with_codes(std::string_view text,
+                                            std::optional<EnhancedStatus> status,
+                                            std::optional<std::uint16_t> reply_code,
+                                            std::string_view provider_hint) {
+  using namespace detail;
+  Diagnosis d;
   d.status = status;
   d.reply_code = reply_code;
 
@@ -196,15 +217,18 @@ MAILDIAG_FUNC Diagnosis diagnose(std::string_view text, std::optional<EnhancedSt
   }
   if (provider >= 0) d.provider = &kProviders[provider];
 
-  std::vector<Ranked> ranked;
-  ranked.reserve(8);
+  // Every text match can add one candidate, the codes a few more: a fixed buffer suffices.
+  constexpr std::size_t max_candidates = max_text_matches + 32;
+  Ranked ranked[max_candidates];
+  std::size_t ranked_count = 0;
   // Candidates rank by tier (the specificity, except as noted below), then by the three keys.
   auto add_ranked = [&](std::uint16_t entry, Specificity spec, std::optional<Span> span, int tier,
                         int r1, int r2, int r3) {
     const Entry* e = &kEntries[entry];
-    for (Ranked& existing : ranked)
-      if (existing.candidate.entry == e) return;
-    ranked.push_back({{e, spec, span}, {tier, r1, r2, r3}});
+    for (std::size_t i = 0; i < ranked_count; ++i)
+      if (ranked[i].entry == e) return;
+    if (ranked_count < max_candidates)
+      ranked[ranked_count++] = {e, spec, span.has_value(), span.value_or(Span{}), {tier, r1, r2, r3}};
   };
   auto add = [&](std::uint16_t entry, Specificity spec, std::optional<Span> span, int r1, int r2,
                  int r3) { add_ranked(entry, spec, span, static_cast<int>(spec), r1, r2, r3); };
@@ -268,14 +292,18 @@ MAILDIAG_FUNC Diagnosis diagnose(std::string_view text, std::optional<EnhancedSt
         0, 0);
   }
 
-  std::stable_sort(ranked.begin(), ranked.end(), ranks_before);
-  if (!ranked.empty()) {
-    const Candidate& best = ranked.front().candidate;
+  // Insertion sort: stable, and the lists are short.
+  for (std::size_t i = 1; i < ranked_count; ++i)
+    for (std::size_t j = i; j > 0 && ranks_before(ranked[j], ranked[j - 1]); --j)
+      std::swap(ranked[j], ranked[j - 1]);
+  if (ranked_count > 0) {
+    const Candidate best = ranked[0].candidate();
     d.entry = best.entry;
     d.specificity = best.specificity;
     d.match_span = best.span;
-    for (std::size_t i = 1; i < ranked.size() && d.alternatives.size() < max_alternatives; ++i)
-      d.alternatives.push_back(ranked[i].candidate);
+    const std::size_t alternatives = std::min(ranked_count - 1, max_alternatives);
+    d.alternatives.reserve(alternatives);
+    for (std::size_t i = 1; i <= alternatives; ++i) d.alternatives.push_back(ranked[i].candidate());
   }
 
   if (d.entry && d.entry->permanence != Permanence::by_class)

@@ -89,6 +89,12 @@ MAILDIAG_FUNC Diagnosis diagnose(std::string_view text, std::optional<EnhancedSt
                                  std::optional<std::uint16_t> reply_code,
                                  std::string_view provider_hint = {});
 
+/// Like the above, but uses exactly the codes given (none when empty) and never scans the text
+/// for more: for callers that have scanned it already.
+MAILDIAG_FUNC Diagnosis diagnose_with_codes(std::string_view text, std::optional<EnhancedStatus> status,
+                                            std::optional<std::uint16_t> reply_code,
+                                            std::string_view provider_hint = {});
+
 /// Diagnoses a line using only the codes found in it.
 MAILDIAG_FUNC Diagnosis diagnose(std::string_view text, std::string_view provider_hint = {});
 

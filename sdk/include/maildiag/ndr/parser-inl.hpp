@@ -175,6 +175,40 @@ struct Anchor {
   std::size_t rest_begin = 0;  // offset just after the address (and its closing ">")
 };
 
+// A multi-line SMTP reply flattened into one line ("550-5.7.1 Messages with multiple 550 5.7.1
+// addresses in From"): the repeated "550 5.7.1 " / "550-5.7.1 " prefixes are dropped.
+inline std::string unwrap_reply(const std::string& text) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (text.size() < 5 || !digit(text[0]) || !digit(text[1]) || !digit(text[2]) ||
+      (text[3] != '-' && text[3] != ' '))
+    return text;
+  const std::string code = text.substr(0, 3);
+  std::string status;
+  std::size_t sp = text.find(' ', 4);
+  if (sp != std::string::npos && parse_enhanced_status(std::string_view(text).substr(4, sp - 4)))
+    status = text.substr(4, sp - 4);
+  std::string out = text.substr(0, 4);
+  std::size_t i = 4;
+  while (i < text.size()) {
+    // At a word boundary, a repeated "550-" / "550 " (and the status after it) is a line prefix.
+    if (text[i - 1] == ' ' && text.compare(i, 3, code) == 0 && i + 3 < text.size() &&
+        (text[i + 3] == '-' || text[i + 3] == ' ')) {
+      std::size_t j = i + 4;
+      if (!status.empty() && text.compare(j, status.size(), status) == 0 &&
+          j + status.size() < text.size() && text[j + status.size()] == ' ')
+        j += status.size() + 1;
+      else if (status.empty() == false)
+        j = i;  // the code alone is not a prefix when the first line had a status after it
+      if (j != i) {
+        i = j;
+        continue;
+      }
+    }
+    out += text[i++];
+  }
+  return out;
+}
+
 // "ERROR_CODE :550," writes a reply code glued to a colon; the code scanner (rightly) ignores
 // glued digits, so such colons are spaced out first. Times ("12:34") have two digits, not three.
 inline std::string space_glued_codes(std::string_view text) {
@@ -504,7 +538,7 @@ class Decoder {
         std::string_view status = trim(g.get("status"));
         if (auto sp = status.find_first_of(" \t("); sp != npos) status = status.substr(0, sp);
         f.status = std::string(status);
-        f.diagnostic = strip_type(g.get("diagnostic-code"));
+        f.diagnostic = unwrap_reply(strip_type(g.get("diagnostic-code")));
         f.remote_mta = strip_type(g.get("remote-mta"));
         add_fields(std::move(f));
       }

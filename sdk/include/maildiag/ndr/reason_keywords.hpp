@@ -211,7 +211,7 @@ inline constexpr std::string_view notcompliantrfc[] = {
     "multiple addresses in from",
     "rfc 5322", "rfc5322", "rfc 2822", "rfc2822", "rfc 822", "rfc822 ",
     "not rfc compliant", "non-compliant", "message-id header", "multiple from",
-    "duplicate header", "is not rfc", "headers are not", "missing required header",
+    "is not rfc", "headers are not", "missing required header",
     "invalid header", "header line too long", "bare lf", "bare line feed",
 };
 inline constexpr std::string_view contenterror[] = {
@@ -284,6 +284,7 @@ inline constexpr std::string_view systemerror[] = {
     "misconfigured", "not configured",
 };
 inline constexpr std::string_view mailererror[] = {
+    "pipe to |",
     "mailer error", "x-unix", "procmail", "command died", "exit status", "pipe to",
     "program exited", "unknown mailer error", "unable to execute", "command failed",
     "mail delivery agent", "mailer-daemon error", "exited with", "exit code",

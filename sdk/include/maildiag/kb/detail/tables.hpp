@@ -39,7 +39,7 @@ struct AcState {
   std::uint16_t output_count;
 };
 struct AcEdge {
-  std::uint8_t byte;
+  std::uint8_t byte_class;
   std::uint16_t next;
 };
 
