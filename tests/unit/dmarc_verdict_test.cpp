@@ -19,6 +19,7 @@ dns::Zone zone() {
   auto parsed = dns::Zone::parse(R"({
     "example.com": [{"type":"A","data":"192.0.2.1"}],
     "mail.example.com": [{"type":"A","data":"192.0.2.2"}],
+    "mxonly.example.com": [{"type":"MX","preference":10,"exchange":"mx.example.net"}],
     "_dmarc.example.com": [{"type":"TXT","data":"v=DMARC1; p=reject; sp=quarantine; np=reject; rua=mailto:d@example.com"}],
     "strict.test": [{"type":"A","data":"192.0.2.3"}],
     "_dmarc.strict.test": [{"type":"TXT","data":"v=DMARC1; p=quarantine; adkim=s; aspf=s; t=y"}],
@@ -113,6 +114,13 @@ TEST_CASE("RFC 9989 §4.4: a failing aligned DKIM and an unaligned passing SPF f
   CHECK_FALSE(v.dkim_aligned);
   CHECK(v.from_domain_exists == false);
   CHECK(v.policy == Policy::reject);  // np=reject for a non-existent subdomain
+}
+
+TEST_CASE("RFC 9989 np: a name with only an MX record exists, so sp applies, not np") {
+  auto v = run({"mxonly.example.com", std::nullopt, {}});
+  CHECK(v.result == DmarcResult::fail);
+  CHECK(v.from_domain_exists == true);
+  CHECK(v.policy == Policy::quarantine);
 }
 
 TEST_CASE("RFC 7489 §3.1.1: strict alignment needs the exact domain; t=y weakens the policy") {

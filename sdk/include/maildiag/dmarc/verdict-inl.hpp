@@ -145,19 +145,27 @@ MAILDIAG_FUNC Verdict evaluate(const VerdictInput& input, const dns::Cache& cach
   // The requested policy: p for the policy domain itself, sp/np below it (RFC 9989 §4.7).
   Policy requested = rec.domain_policy();
   if (from != walk.policy_domain) {
-    const dns::Question exists{from, dns::RecordType::A};
-    const dns::Answer* a = cache.find(exists);
-    if (!a) {
-      v.pending.push_back(exists);
-      return v;
+    // RFC 9989 (after RFC 9091): a domain is non-existent when A, AAAA and MX all answer
+    // NXDOMAIN or no data. A failed lookup counts as existing: the subdomain policy is safer.
+    bool missing = false, exists = false;
+    for (dns::RecordType type : {dns::RecordType::A, dns::RecordType::AAAA, dns::RecordType::MX}) {
+      const dns::Question q{from, type};
+      const dns::Answer* a = cache.find(q);
+      if (!a) {
+        v.pending.push_back(q);
+        missing = true;
+      } else if (!a->is_void()) {
+        exists = true;
+      }
     }
-    v.from_domain_exists = a->kind != dns::AnswerKind::nxdomain;
+    if (missing) return v;
+    v.from_domain_exists = exists;
     requested = *v.from_domain_exists ? rec.subdomain_policy() : rec.nonexistent_policy();
     say(*v.from_domain_exists
             ? "The From domain is below the policy domain, so the subdomain policy applies: " +
                   std::string(to_string(requested)) + "."
-            : "The From domain does not exist (NXDOMAIN), so the policy for non-existent "
-              "subdomains applies: " + std::string(to_string(requested)) + ".");
+            : "The From domain does not exist (no A, AAAA or MX record), so the policy for "
+              "non-existent subdomains applies: " + std::string(to_string(requested)) + ".");
   }
   v.published_policy = requested;
 
