@@ -36,6 +36,7 @@ ID_RE = re.compile(r"^[a-z0-9][a-z0-9.\-]*$")
 ENHANCED_RE = re.compile(r"^([245X])\.(\d{1,3}|X)\.(\d{1,3}|X)(?:-(\d{1,3}))?$")
 REPLY_RE = re.compile(r"^([2-5][0-5]\d)$")
 MAX_NEEDLE = 120
+DENSE_STATES = 640
 
 
 class KbError(Exception):
@@ -270,6 +271,7 @@ class AhoCorasick:
             full_out[s] = self.out[s] + full_out[fail_link[s]]
         self.fail = fail_link
         self.full_out = full_out
+        self.order = order
 
 
 def lower_bytes(s):
@@ -410,27 +412,62 @@ def generate_header(providers, entries):
         w(f"    {{{kind}, {target}, {len(text.encode('utf-8'))}}},")
     w("};")
     w("")
-    root = [ac.edges[0].get(b, 0) for b in range(256)]
-    w("// Aho-Corasick automaton over the lower-cased needles: a dense root row, then per state a")
-    w("// run of sorted edges, its failure link and its (already merged) outputs.")
-    w("inline constexpr std::uint16_t kAcRoot[256] = {")
-    for r in range(0, 256, 16):
-        w("    " + ", ".join(str(x) for x in root[r:r + 16]) + ",")
+    # Number the states breadth-first so that the shallow ones, where matching spends nearly all
+    # its time, come first and get dense transition rows over a compressed alphabet; deeper
+    # states keep sparse edges and a failure link.
+    order = [0] + ac.order
+    renumber = {old: new for new, old in enumerate(order)}
+    needle_bytes = sorted({b for _, _, text in needles for b in lower_bytes(text)})
+    byte_class = [0] * 256
+    for i, b in enumerate(needle_bytes):
+        byte_class[b] = i + 1
+    classes = len(needle_bytes) + 1
+    dense_count = min(len(order), DENSE_STATES)
+
+    def delta(old_state, b):
+        while True:
+            nxt = ac.edges[old_state].get(b)
+            if nxt is not None:
+                return nxt
+            if old_state == 0:
+                return 0
+            old_state = ac.fail[old_state]
+
+    w("// Aho-Corasick automaton over the lower-cased needles, states numbered breadth-first.")
+    w("// Bytes map to classes (0: a byte no needle contains). The first kAcDenseStates states have")
+    w("// a full row of next states per class; the others a run of sorted edges and a failure")
+    w("// link. Every state lists its outputs, merged with those of its suffixes.")
+    w(f"inline constexpr std::size_t kAcClasses = {classes};")
+    w(f"inline constexpr std::size_t kAcDenseStates = {dense_count};")
+    w("inline constexpr std::uint8_t kAcByteClass[256] = {")
+    for r in range(0, 256, 32):
+        w("    " + ", ".join(str(x) for x in byte_class[r:r + 32]) + ",")
+    w("};")
+    w("inline constexpr std::uint16_t kAcDense[] = {")
+    for new_state in range(dense_count):
+        old = order[new_state]
+        row = [0] + [renumber[delta(old, b)] for b in needle_bytes]
+        w("    " + ", ".join(str(x) for x in row) + ",")
     w("};")
     edges = []
     outs = []
     states = []
-    for s in range(len(ac.edges)):
+    for old in order:
         first_edge = len(edges)
-        for b in sorted(ac.edges[s]):
-            edges.append((b, ac.edges[s][b]))
+        for b in sorted(ac.edges[old]):
+            edges.append((byte_class[b], renumber[ac.edges[old][b]]))
         first_out = len(outs)
-        outs.extend(ac.full_out[s])
-        states.append((first_edge, len(edges) - first_edge, ac.fail[s], first_out,
+        outs.extend(ac.full_out[old])
+        states.append((first_edge, len(edges) - first_edge, renumber[ac.fail[old]], first_out,
                        len(outs) - first_out))
     w("inline constexpr AcState kAcStates[] = {")
     for st in states:
         w("    {%d, %d, %d, %d, %d}," % st)
+    w("};")
+    w("inline constexpr bool kAcHasOutput[] = {")
+    flags = ["1" if st[4] else "0" for st in states]
+    for r in range(0, len(flags), 64):
+        w("    " + ", ".join(flags[r:r + 64]) + ",")
     w("};")
     w("inline constexpr AcEdge kAcEdges[] = {")
     for b, t in edges:
