@@ -23,7 +23,10 @@ inline void skip_space_and_comments(std::string_view s, std::size_t& i) {
     } else if (s[i] == '(') {
       int depth = 0;
       while (i < s.size()) {
-        if (s[i] == '\\') { i += 2; continue; }
+        if (s[i] == '\\') {
+          i = i + 2 < s.size() ? i + 2 : s.size();  // a quoted pair, or a final backslash
+          continue;
+        }
         if (s[i] == '(') ++depth;
         if (s[i] == ')' && --depth == 0) { ++i; break; }
         ++i;
@@ -134,8 +137,11 @@ MAILDIAG_FUNC ContentType parse_content_type(std::string_view value) {
     if (auto star = name.find('*'); star != std::string::npos) {
       std::string_view digits = std::string_view(name).substr(star + 1);
       int section = 0;
-      bool ok = !digits.empty() && digits.size() <= 3;
-      for (char c : digits) ok = ok && c >= '0' && c <= '9', section = section * 10 + (c - '0');
+      bool ok = !digits.empty() && digits.size() <= 3;  // RFC 2231 §3: section numbers
+      for (std::size_t d = 0; ok && d < digits.size(); ++d) {
+        ok = digits[d] >= '0' && digits[d] <= '9';
+        section = section * 10 + (digits[d] - '0');
+      }
       if (ok) {
         p.section = section;
         name.resize(star);
