@@ -354,7 +354,6 @@ class Engine {
   std::string explain(const Record& record, std::string_view text, const std::string& current,
                       std::string_view current_original, int depth) {
     MacroValues values = macro_values(current_original);
-    std::string fallback;
     auto default_text = [&]() -> std::string {
       std::string expanded;
       MacroValues v = values;

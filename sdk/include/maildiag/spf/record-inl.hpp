@@ -192,7 +192,7 @@ class Parser {
   bool check_domain_spec(std::size_t b, std::size_t e) {
     std::string_view spec = slice(b, e);
     if (spec.empty()) {
-      error("spf.syntax", {b, e + (e < text_.size() ? 0 : 0)}, "a domain name is required here",
+      error("spf.syntax", {b, e}, "a domain name is required here",
             "write a domain after the ':' or '='");
       return false;
     }
