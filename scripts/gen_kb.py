@@ -36,7 +36,8 @@ ID_RE = re.compile(r"^[a-z0-9][a-z0-9.\-]*$")
 ENHANCED_RE = re.compile(r"^([245X])\.(\d{1,3}|X)\.(\d{1,3}|X)(?:-(\d{1,3}))?$")
 REPLY_RE = re.compile(r"^([2-5][0-5]\d)$")
 MAX_NEEDLE = 120
-DENSE_STATES = 640
+DENSE_STATES = 256
+ANCHOR = 12
 
 
 class KbError(Exception):
@@ -401,15 +402,19 @@ def generate_header(providers, entries):
     for pi, p in enumerate(providers):
         for m in p["markers"]:
             needles.append(("NeedleKind::provider_marker", pi, m))
+    # The automaton holds only each needle's first ANCHOR bytes; the rest is compared when the
+    # anchor is found. That keeps the tables small (long phrases would otherwise each add a chain
+    # of states) at the cost of a short comparison on the rare anchor hit.
     ac = AhoCorasick()
     for n, (_, _, text) in enumerate(needles):
-        ac.add(lower_bytes(text), n)
+        ac.add(lower_bytes(text)[:ANCHOR], n)
     ac.build()
     if len(ac.edges) >= 65535 or len(needles) >= 65535:
         fail("knowledge base", "automaton too large for 16-bit state numbers")
+    w(f"inline constexpr std::size_t kAnchorLength = {ANCHOR};")
     w("inline constexpr Needle kNeedles[] = {")
     for kind, target, text in needles:
-        w(f"    {{{kind}, {target}, {len(text.encode('utf-8'))}}},")
+        w(f"    {{{kind}, {target}, {len(text.encode('utf-8'))}, {cpp_str(text)}}},")
     w("};")
     w("")
     # Number the states breadth-first so that the shallow ones, where matching spends nearly all
@@ -460,18 +465,24 @@ def generate_header(providers, entries):
         outs.extend(ac.full_out[old])
         states.append((first_edge, len(edges) - first_edge, renumber[ac.fail[old]], first_out,
                        len(outs) - first_out))
+    if len(edges) >= 65535 or len(outs) >= 65535:
+        fail("knowledge base", "automaton too large for 16-bit edge and output numbers")
     w("inline constexpr AcState kAcStates[] = {")
-    for st in states:
-        w("    {%d, %d, %d, %d, %d}," % st)
+    for first_edge, edge_count, fail_state, first_out, out_count in states:
+        w(f"    {{{first_edge}, {fail_state}, {first_out}, {edge_count}, {out_count}}},")
     w("};")
     w("inline constexpr bool kAcHasOutput[] = {")
     flags = ["1" if st[4] else "0" for st in states]
     for r in range(0, len(flags), 64):
         w("    " + ", ".join(flags[r:r + 64]) + ",")
     w("};")
-    w("inline constexpr AcEdge kAcEdges[] = {")
-    for b, t in edges:
-        w(f"    {{{b}, {t}}},")
+    w("inline constexpr std::uint8_t kAcEdgeClass[] = {")
+    for r in range(0, len(edges), 32):
+        w("    " + ", ".join(str(b) for b, _ in edges[r:r + 32]) + ",")
+    w("};")
+    w("inline constexpr std::uint16_t kAcEdgeNext[] = {")
+    for r in range(0, len(edges), 32):
+        w("    " + ", ".join(str(t) for _, t in edges[r:r + 32]) + ",")
     w("};")
     w("inline constexpr std::uint16_t kAcOutputs[] = {")
     for r in range(0, len(outs), 16):

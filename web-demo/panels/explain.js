@@ -16,6 +16,7 @@ function render(out, e) {
       ['Enhanced status', e.status],
       ['Class', e.class_meaning],
       ['Subject', e.subject],
+      ['Diagnosis', e.entry ? `${e.entry.title} (${e.entry.category})` : null],
     ]),
   );
 }

@@ -30,13 +30,21 @@ inline std::uint16_t ac_step(std::uint16_t state, std::uint8_t byte_class) noexc
   for (;;) {
     if (state < kAcDenseStates) return kAcDense[state * kAcClasses + byte_class];
     const AcState& s = kAcStates[state];
-    const AcEdge* e = kAcEdges + s.first_edge;
-    for (std::uint16_t i = 0; i < s.edge_count; ++i)
-      if (e[i].byte_class == byte_class) return e[i].next;
+    for (std::uint16_t i = s.first_edge, end = i + s.edge_count; i < end; ++i)
+      if (kAcEdgeClass[i] == byte_class) return kAcEdgeNext[i];
     state = s.fail;
   }
 }
 
+// True when text[begin, begin + needle.length) is the needle, ignoring ASCII case.
+inline bool needle_at(std::string_view text, std::size_t begin, const Needle& needle) noexcept {
+  if (begin + needle.length > text.size()) return false;
+  for (std::size_t k = kAnchorLength; k < needle.length; ++k)
+    if (ascii_lower(text[begin + k]) != ascii_lower(needle.text[k])) return false;
+  return true;
+}
+
+// Calls on_match(needle, end) for every needle found, ordered by where its anchor ends.
 template <class OnMatch>
 void scan_needles(std::string_view text, OnMatch&& on_match) {
   std::uint16_t state = 0;
@@ -45,8 +53,12 @@ void scan_needles(std::string_view text, OnMatch&& on_match) {
     if (!kAcHasOutput[state]) continue;
     const AcState& s = kAcStates[state];
     for (std::uint16_t k = 0; k < s.output_count; ++k) {
-      const std::uint16_t needle = kAcOutputs[s.first_output + k];
-      if (!on_match(needle, i + 1)) return;
+      const std::uint16_t index = kAcOutputs[s.first_output + k];
+      const Needle& needle = kNeedles[index];
+      const std::size_t anchor = needle.length < kAnchorLength ? needle.length : kAnchorLength;
+      const std::size_t begin = i + 1 - anchor;
+      if (!needle_at(text, begin, needle)) continue;
+      if (!on_match(index, begin + needle.length)) return;
     }
   }
 }

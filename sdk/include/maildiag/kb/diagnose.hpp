@@ -76,7 +76,7 @@ struct Diagnosis {
   bool permanent = false;        // resolved: the entry's override, else the class digit
 
   std::vector<Candidate> alternatives;  // other plausible entries, best first
-  std::vector<TextMatch> text_matches;  // in order of their end in the text
+  std::vector<TextMatch> text_matches;  // in order of appearance
 
   bool found() const noexcept { return entry != nullptr; }
 };

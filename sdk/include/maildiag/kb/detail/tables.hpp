@@ -30,17 +30,14 @@ struct Needle {
   NeedleKind kind;
   std::uint16_t target;  // entry index, or provider index for markers
   std::uint16_t length;  // bytes
+  std::string_view text; // as written in the data; matched case-insensitively
 };
 struct AcState {
-  std::uint32_t first_edge;
-  std::uint16_t edge_count;
+  std::uint16_t first_edge;
   std::uint16_t fail;
-  std::uint32_t first_output;
-  std::uint16_t output_count;
-};
-struct AcEdge {
-  std::uint8_t byte_class;
-  std::uint16_t next;
+  std::uint16_t first_output;
+  std::uint8_t edge_count;
+  std::uint8_t output_count;
 };
 
 constexpr char ascii_lower(char c) noexcept {
