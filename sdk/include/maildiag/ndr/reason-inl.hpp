@@ -6,6 +6,7 @@
 
 #include "maildiag/mime/text.hpp"
 #include "maildiag/ndr/reason.hpp"
+#include "maildiag/ndr/phrase_set.hpp"
 #include "maildiag/ndr/reason_keywords.hpp"
 
 namespace maildiag {
@@ -113,52 +114,32 @@ constexpr bool text_may_override(Reason r) noexcept {
          r == Reason::syntaxerror;
 }
 
-// Multi-phrase matcher: phrases are bucketed by a hash of their first three bytes, so one pass
-// over the text looks at only the phrases that can start at each position.
+// All keyword tables in one phrase set: one pass over the text finds every phrase of every
+// reason; the best match is then chosen by rank.
 class KeywordMatcher {
  public:
-  KeywordMatcher() {
-    std::uint16_t priority = 0;
-    for (const auto& table : reason_keyword_tables) {
-      for (std::size_t i = 0; i < table.count; ++i) {
-        std::string_view p = table.phrases[i];
-        if (p.size() < 3) continue;
-        // A phrase of several words proves more than a single word ("retry timeout exceeded"
-        // beats "timeout"): phrases rank before words, then by table priority.
-        // Scripts without spaces between words (Japanese) count as phrases by length alone.
-        const bool non_ascii = static_cast<unsigned char>(p[0]) >= 0x80;
-        const bool phrase = (p.find(' ') != std::string_view::npos || non_ascii) && p.size() >= 8;
-        const std::uint16_t rank = static_cast<std::uint16_t>((phrase ? 0 : kWordRank) + priority);
-        buckets_[bucket(p.data())].push_back(Entry{p, table.reason, rank});
-      }
-      ++priority;
-    }
-  }
+  KeywordMatcher() : set_(collect()) {}
 
   std::optional<Reason> find(std::string_view text, bool phrases_only) const {
-    std::string lower = mime::to_lower(text);
-    const std::size_t n = lower.size();
     int best = -1;
     std::size_t best_begin = 0, best_end = 0;
     Reason best_reason = Reason::undefined;
-    for (std::size_t i = 0; i + 3 <= n; ++i) {
-      const auto& candidates = buckets_[bucket(lower.data() + i)];
-      for (const Entry& e : candidates) {
-        const std::size_t end = i + e.phrase.size();
-        // A longer phrase covering the best match so far is more precise whatever its rank
-        // ("host not found, try again" over "host not found").
-        const bool covers = best >= 0 && i <= best_begin && end >= best_end &&
-                            end - i > best_end - best_begin;
-        if (best >= 0 && e.rank >= best && !covers) continue;
-        if (phrases_only && e.rank >= kWordRank) continue;
-        if (e.phrase.size() > n - i || lower.compare(i, e.phrase.size(), e.phrase) != 0) continue;
-        if (e.phrase.size() <= 4 && !word_at(lower, i, e.phrase.size())) continue;
-        best = e.rank;
-        best_begin = i;
-        best_end = end;
-        best_reason = e.reason;
-      }
-    }
+    set_.scan(text, [&](std::uint16_t index, std::size_t i) {
+      const Entry& e = entries()[index];
+      const std::size_t end = i + e.phrase.size();
+      // A longer phrase covering the best match so far is more precise whatever its rank
+      // ("host not found, try again" over "host not found").
+      const bool covers = best >= 0 && i <= best_begin && end >= best_end &&
+                          end - i > best_end - best_begin;
+      if (best >= 0 && e.rank >= best && !covers) return true;
+      if (phrases_only && e.rank >= kWordRank) return true;
+      if (e.phrase.size() <= 4 && !word_at(text, i, e.phrase.size())) return true;
+      best = e.rank;
+      best_begin = i;
+      best_end = end;
+      best_reason = e.reason;
+      return true;
+    });
     if (best < 0) return std::nullopt;
     return best_reason;
   }
@@ -169,22 +150,43 @@ class KeywordMatcher {
     Reason reason;
     std::uint16_t rank;  // lower wins
   };
+  static constexpr std::uint16_t kWordRank = 1000;
+
+  static std::vector<Entry>& entries() {
+    static std::vector<Entry> list;
+    return list;
+  }
+  static std::vector<std::string_view> collect() {
+    std::vector<std::string_view> phrases;
+    std::uint16_t priority = 0;
+    for (const auto& table : reason_keyword_tables) {
+      for (std::size_t i = 0; i < table.count; ++i) {
+        std::string_view p = table.phrases[i];
+        // A phrase of several words proves more than a single word ("retry timeout exceeded"
+        // beats "timeout"): phrases rank before words, then by table priority. Scripts without
+        // spaces between words (Japanese) count as phrases by length alone.
+        const bool non_ascii = !p.empty() && static_cast<unsigned char>(p[0]) >= 0x80;
+        const bool phrase = (p.find(' ') != std::string_view::npos || non_ascii) && p.size() >= 8;
+        const auto rank = static_cast<std::uint16_t>((phrase ? 0 : kWordRank) + priority);
+        entries().push_back(Entry{p, table.reason, rank});
+        phrases.push_back(p);
+      }
+      ++priority;
+    }
+    return phrases;
+  }
   static bool is_word_char(char c) noexcept {
+    c = mime::ascii_lower(c);
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
   }
   // Short phrases ("rbl", "uce") count only as whole words.
-  static bool word_at(const std::string& s, std::size_t i, std::size_t len) noexcept {
+  static bool word_at(std::string_view s, std::size_t i, std::size_t len) noexcept {
     if (i > 0 && is_word_char(s[i - 1])) return false;
     if (i + len < s.size() && is_word_char(s[i + len])) return false;
     return true;
   }
-  static std::size_t bucket(const char* p) noexcept {
-    auto b = [](char c) { return static_cast<std::size_t>(static_cast<unsigned char>(c)); };
-    return (b(p[0]) * 31u * 31u + b(p[1]) * 31u + b(p[2])) & (kBuckets - 1);
-  }
-  static constexpr std::size_t kBuckets = 4096;
-  static constexpr std::uint16_t kWordRank = 1000;
-  std::array<std::vector<Entry>, kBuckets> buckets_;
+
+  PhraseSet set_;
 };
 
 inline const KeywordMatcher& matcher() {
