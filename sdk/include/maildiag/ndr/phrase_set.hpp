@@ -22,7 +22,12 @@ class PhraseSet {
   explicit PhraseSet(const Range& phrases) {
     std::uint16_t index = 0;
     for (std::string_view p : phrases) {
-      if (p.size() >= 3) entries_.push_back(Entry{p, index, bucket(p.data())});
+      if (p.size() >= 3) {
+        entries_.push_back(Entry{p, index, bucket(p.data())});
+        const auto c = static_cast<unsigned char>(p[0]);
+        first_[c] = true;
+        if (c >= 'a' && c <= 'z') first_[c - 32] = true;
+      }
       ++index;
     }
     std::stable_sort(entries_.begin(), entries_.end(),
@@ -41,6 +46,8 @@ class PhraseSet {
   void scan(std::string_view text, OnMatch&& on_match) const {
     const std::size_t n = text.size();
     for (std::size_t i = 0; i + 2 < n; ++i) {
+      // Most positions cannot start any phrase: one table lookup rules them out.
+      if (!first_[static_cast<unsigned char>(text[i])]) continue;
       const std::size_t b = bucket(text.data() + i);
       for (std::size_t k = start_[b]; k < start_[b + 1]; ++k) {
         const Entry& e = entries_[k];
@@ -65,6 +72,7 @@ class PhraseSet {
   }
   std::vector<Entry> entries_;
   std::array<std::uint16_t, kBuckets + 1> start_{};
+  std::array<bool, 256> first_{};  // bytes a phrase can start with, in either case
 };
 
 }  // namespace ndr
