@@ -32,4 +32,6 @@ if(MAILDIAG_BUILD_TESTS AND NOT EMSCRIPTEN)
            COMMAND Python3::Interpreter "${MAILDIAG_KB_GENERATOR}"
                    --data "${PROJECT_SOURCE_DIR}/sdk/data/kb"
                    --check-docs "${PROJECT_SOURCE_DIR}/docs/knowledge-base.md")
+  add_test(NAME kb.generator_validation
+           COMMAND Python3::Interpreter "${PROJECT_SOURCE_DIR}/tests/kb/test_gen_kb.py")
 endif()
