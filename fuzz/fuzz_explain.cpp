@@ -5,6 +5,7 @@
 
 #include "maildiag/explain.hpp"
 #include "maildiag/explain_json.hpp"
+#include "maildiag/kb/entry.hpp"
 #include "maildiag/maildiag.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -12,6 +13,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   maildiag::Explanation e = maildiag::explain(text);
   for (const auto& code : e.codes)
     if (code.span.end > size || code.span.begin >= code.span.end) __builtin_trap();
+  // Knowledge-base matches lie inside the text, and a found entry always carries a specificity.
+  for (const auto& m : e.diagnosis.text_matches)
+    if (m.span.end > size || m.span.begin >= m.span.end) __builtin_trap();
+  if (e.diagnosis.match_span && e.diagnosis.match_span->end > size) __builtin_trap();
+  if (e.diagnosis.alternatives.size() > maildiag::kb::max_alternatives) __builtin_trap();
+  // The same text under every provider hint.
+  for (const auto& provider : maildiag::kb::providers())
+    (void)maildiag::explain(text, provider.id);
   (void)maildiag::to_json(e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 
   maildiag_explanation* handle = nullptr;
