@@ -1,7 +1,10 @@
 // For the Node and browser tests: makes sure the loopback DNS servers of tests/dns/servers are
-// up (reusing them when a fixture already started them) and stops the ones it started.
+// up and stops them when the last test process using them is done. The ports are fixed, so test
+// files running in parallel share one set of servers: each registers its process id in a shared
+// folder, and the last one to leave stops them. Servers started by the CTest fixture are reused
+// and left alone.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +12,10 @@ import { fileURLToPath } from 'node:url';
 const script = join(dirname(fileURLToPath(import.meta.url)), 'servers');
 export const DOH_DIRECT = 'http://127.0.0.1:8053/dns-query';
 export const DOH_CORS = 'http://127.0.0.1:8054/dns-query';
+
+const shared = join(tmpdir(), 'maildiag-dns-servers');
+const users = join(shared, 'users');
+const env = { ...process.env, PATH: `/usr/sbin:/usr/bin:${process.env.PATH || ''}` };
 
 async function running() {
   try {
@@ -21,16 +28,39 @@ async function running() {
   }
 }
 
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function liveUsers() {
+  if (!existsSync(users)) return [];
+  return readdirSync(users).map(Number).filter((pid) => {
+    if (alive(pid)) return true;
+    rmSync(join(users, String(pid)), { force: true });
+    return false;
+  });
+}
+
 export async function startDnsServers() {
-  if (await running()) return { stop() {} };
-  const run = mkdtempSync(join(tmpdir(), 'maildiag-dns-'));
-  const env = { ...process.env, PATH: `/usr/sbin:/usr/bin:${process.env.PATH || ''}` };
-  const started = spawnSync(script, ['start', run], { encoding: 'utf8', env });
-  if (started.status !== 0) throw new Error(`cannot start the DNS servers: ${started.stderr}`);
+  if (await running() && !existsSync(join(shared, 'ours'))) return { stop() {} };  // the CTest fixture's
+  mkdirSync(users, { recursive: true });
+  writeFileSync(join(users, String(process.pid)), '');
+  if (!(await running())) {
+    const started = spawnSync(script, ['start', shared], { encoding: 'utf8', env });
+    if (started.status !== 0) throw new Error(`cannot start the DNS servers: ${started.stderr}`);
+    writeFileSync(join(shared, 'ours'), '');
+  }
   return {
     stop() {
-      spawnSync(script, ['stop', run], { env });
-      rmSync(run, { recursive: true, force: true });
+      rmSync(join(users, String(process.pid)), { force: true });
+      if (liveUsers().length > 0) return;
+      spawnSync(script, ['stop', shared], { env });
+      rmSync(shared, { recursive: true, force: true });
     },
   };
 }
