@@ -33,6 +33,10 @@ if(EMSCRIPTEN)
   # layer and reported, instead of aborting the whole module.
   add_compile_options(-fwasm-exceptions)
   add_link_options(-fwasm-exceptions)
+  # The bundle's size is a feature: link-time optimisation across the whole core, the smallest
+  # code at every step, and the small allocator (the module makes few, short-lived allocations).
+  add_compile_options(-flto $<$<CONFIG:MinSizeRel>:-Oz>)
+  add_link_options(-flto $<$<CONFIG:MinSizeRel>:-Oz> -sMALLOC=emmalloc)
   # Optimised links run Emscripten's JS optimizer, which needs Debian's Node modules.
   set(CMAKE_CXX_LINKER_LAUNCHER "${CMAKE_COMMAND};-E;env;NODE_PATH=/usr/share/nodejs")
 endif()
