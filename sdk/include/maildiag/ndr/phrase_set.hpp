@@ -24,9 +24,8 @@ class PhraseSet {
     for (std::string_view p : phrases) {
       if (p.size() >= 3) {
         entries_.push_back(Entry{p, index, bucket(p.data())});
-        const auto c = static_cast<unsigned char>(p[0]);
-        first_[c] = true;
-        if (c >= 'a' && c <= 'z') first_[c - 32] = true;
+        const unsigned pair = (lower(p[0]) << 8) | lower(p[1]);
+        pairs_[pair >> 6] |= std::uint64_t{1} << (pair & 63);
       }
       ++index;
     }
@@ -46,8 +45,9 @@ class PhraseSet {
   void scan(std::string_view text, OnMatch&& on_match) const {
     const std::size_t n = text.size();
     for (std::size_t i = 0; i + 2 < n; ++i) {
-      // Most positions cannot start any phrase: one table lookup rules them out.
-      if (!first_[static_cast<unsigned char>(text[i])]) continue;
+      // Most positions cannot start any phrase: one bit for their first two bytes rules them out.
+      const unsigned pair = (lower(text[i]) << 8) | lower(text[i + 1]);
+      if (!((pairs_[pair >> 6] >> (pair & 63)) & 1)) continue;
       const std::size_t b = bucket(text.data() + i);
       for (std::size_t k = start_[b]; k < start_[b + 1]; ++k) {
         const Entry& e = entries_[k];
@@ -66,13 +66,17 @@ class PhraseSet {
     std::uint16_t index;
     std::size_t bucket;
   };
+  static unsigned lower(char c) noexcept {
+    const auto u = static_cast<unsigned char>(c);
+    return (u >= 'A' && u <= 'Z') ? u + 32u : u;
+  }
   static std::size_t bucket(const char* p) noexcept {
     auto c = [](char x) { return static_cast<std::size_t>(static_cast<unsigned char>(mime::ascii_lower(x))); };
     return (c(p[0]) * 961u + c(p[1]) * 31u + c(p[2])) & (kBuckets - 1);
   }
   std::vector<Entry> entries_;
   std::array<std::uint16_t, kBuckets + 1> start_{};
-  std::array<bool, 256> first_{};  // bytes a phrase can start with, in either case
+  std::array<std::uint64_t, 1024> pairs_{};  // first two bytes (lowercase) a phrase starts with
 };
 
 }  // namespace ndr
