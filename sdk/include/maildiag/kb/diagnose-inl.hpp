@@ -96,6 +96,20 @@ inline bool entry_lists_enhanced_codes(const Entry& e) noexcept {
   return false;
 }
 
+// True when one of the entry's enhanced codes has this subject ("5.2.2" and "522 5.2.0" are both
+// about the mailbox): mail software's wording is trusted across details of the same subject,
+// which servers choose loosely, but not across subjects.
+inline bool entry_lists_subject(const Entry& e, int subject) noexcept {
+  for (std::string_view c : e.codes) {
+    if (c.size() < 5 || c[1] != '.') continue;
+    int value = 0;
+    std::size_t i = 2;
+    for (; i < c.size() && c[i] >= '0' && c[i] <= '9'; ++i) value = value * 10 + (c[i] - '0');
+    if (i > 2 && value == subject) return true;
+  }
+  return false;
+}
+
 // How close an entry's provider is to the provider of the text: 0 same, 1 same family,
 // 2 no provider known or the entry is generic, 3 another provider.
 inline int provider_distance(int entry_provider, int provider) noexcept {
@@ -253,7 +267,10 @@ MAILDIAG_FUNC Diagnosis diagnose_with_codes(std::string_view text,
     if (m.kind == TextMatch::Kind::pattern) {
       // A wording shared by many systems only counts when the codes do not contradict it, and
       // a mail service's wording only when the text comes from that service.
-      if (status && !agrees && entry_lists_enhanced_codes(*m.entry)) continue;
+      const bool software = kProviders[m.entry->provider_index].kind == ProviderKind::software;
+      if (status && !agrees && entry_lists_enhanced_codes(*m.entry) &&
+          !(software && entry_lists_subject(*m.entry, status->subject)))
+        continue;
       if (kProviders[m.entry->provider_index].kind == ProviderKind::mailbox && distance > 1)
         continue;
     }

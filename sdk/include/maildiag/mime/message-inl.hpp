@@ -166,16 +166,20 @@ inline bool is_textual(const ContentType& ct) noexcept {
 }  // namespace message_detail
 
 MAILDIAG_FUNC std::string Message::text(const Part& part) const {
-  std::string decoded;
-  decode_transfer_encoding(part.body, part.headers.get("content-transfer-encoding"), decoded);
-  if (!message_detail::is_textual(part.content_type)) return decoded;
+  const std::string encoding = part.headers.get("content-transfer-encoding");
+  const bool identity = !iequals(encoding, "base64") && !iequals(encoding, "quoted-printable");
+  std::string owned;
+  if (!identity) decode_transfer_encoding(part.body, encoding, owned);
+  // 7bit, 8bit and binary bodies are read in place: no copy before the charset conversion.
+  std::string_view decoded = identity ? part.body : std::string_view(owned);
+  if (!message_detail::is_textual(part.content_type)) return std::string(decoded);
   std::string utf8;
   utf8.reserve(decoded.size());
   std::string_view charset = part.content_type.parameter("charset");
   // Japanese mailers put ISO-2022-JP into parts labelled us-ascii (or not labelled at all,
   // like message/delivery-status): its escape sequences give it away.
   if ((charset.empty() || iequals(charset, "us-ascii")) &&
-      (decoded.find("\x1b$B") != std::string::npos || decoded.find("\x1b$@") != std::string::npos))
+      (decoded.find("\x1b$B") != std::string_view::npos || decoded.find("\x1b$@") != std::string_view::npos))
     charset = "iso-2022-jp";
   to_utf8(decoded, charset, utf8);
   if (utf8.find('\r') == std::string::npos) return utf8;

@@ -329,6 +329,7 @@ inline std::string detect_remote_mta(std::string_view text) {
 // The line(s) carrying the remote server's answer: from the first line with a failure code
 // to the end of that paragraph; else the first paragraph that says anything.
 inline bool has_failure_code(std::string_view line) {
+  if (line.find_first_of("45") == npos) return false;
   for (const auto& c : scan_status_codes(space_glued_codes(line)))
     if ((c.kind == CodeInText::Kind::enhanced_status && c.status.klass != StatusClass::success) ||
         (c.kind == CodeInText::Kind::reply_code && c.reply_code >= 400))
@@ -369,14 +370,21 @@ inline std::string paragraph_from(std::string_view block, std::size_t begin) {
 }
 
 
-inline bool has_reply_and_status(std::string_view line) {
-  bool reply = false, status = false;
-  for (const auto& c : scan_status_codes(line)) {
-    if (c.kind == CodeInText::Kind::reply_code && c.reply_code >= 400) reply = true;
+// What codes a line carries: a failure reply code (4xx/5xx), a failure enhanced status code.
+struct LineCodes {
+  bool reply = false;
+  bool status = false;
+};
+inline LineCodes failure_codes(std::string_view line) {
+  LineCodes found;
+  // Cheap rejection first: a code needs a digit 4 or 5 somewhere in the line.
+  if (line.find_first_of("45") == npos) return found;
+  for (const auto& c : scan_status_codes(space_glued_codes(line))) {
+    if (c.kind == CodeInText::Kind::reply_code && c.reply_code >= 400) found.reply = true;
     if (c.kind == CodeInText::Kind::enhanced_status && c.status.klass != StatusClass::success)
-      status = true;
+      found.status = true;
   }
-  return reply && status;
+  return found;
 }
 
 inline std::string pick_diagnostic(std::string_view block) {
@@ -386,8 +394,9 @@ inline std::string pick_diagnostic(std::string_view block) {
   std::size_t pos = 0;
   while (pos < block.size()) {
     mime::Line line = mime::next_line(block, pos);
-    if (has_reply_and_status(line.text)) return paragraph_from(block, line.begin);
-    if (first_code_line == npos && has_failure_code(line.text)) first_code_line = line.begin;
+    const LineCodes codes = failure_codes(line.text);
+    if (codes.reply && codes.status) return paragraph_from(block, line.begin);
+    if (first_code_line == npos && (codes.reply || codes.status)) first_code_line = line.begin;
     pos = line.next;
   }
   if (first_code_line != npos) return paragraph_from(block, first_code_line);
