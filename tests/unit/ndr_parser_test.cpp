@@ -233,6 +233,34 @@ TEST_CASE("Microsoft 365 pasted body without headers reads like the whole messag
   CHECK(r.original.subject == "Quarterly report");
 }
 
+TEST_CASE("Microsoft 365 modern layout pasted: the reported error, not the status summary") {
+  const char* modern =
+      "Your message to jdoe@contoso.example couldn't be delivered.\n"
+      "jdoe wasn't found at contoso.example.\n"
+      "\n"
+      "More Info for Email Admins\n"
+      "Status code: 550 5.1.10\n"
+      "\n"
+      "Original Message Details\n"
+      "Recipient Address: jdoe@contoso.example\n"
+      "\n"
+      "Error Details\n"
+      "Reported error: 550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP "
+      "address lookup\n"
+      "\n"
+      "Message Hops\n"
+      "HOP  TIME (UTC)  FROM  TO\n";
+  Report r = parse(modern);
+  REQUIRE(r.recipients.size() == 1);
+  const Recipient& rc = r.recipients[0];
+  CHECK(rc.address == "jdoe@contoso.example");
+  CHECK(rc.status == "5.1.10");
+  CHECK(rc.reply_code == "550");
+  CHECK(rc.diagnostic.find("RESOLVER.ADR.RecipientNotFound") != std::string::npos);
+  CHECK(rc.reason == Reason::userunknown);  // x.1.10 is "not found" at Microsoft, not null MX
+  CHECK(rc.hard_bounce);
+}
+
 TEST_CASE("Exchange: a 5.1.1 to an IMCEAEX address is a stale auto-complete entry") {
   Report r = parse(exchange_imceaex);
   REQUIRE(r.recipients.size() == 1);

@@ -387,18 +387,39 @@ inline LineCodes failure_codes(std::string_view line) {
   return found;
 }
 
+// The status code a line gives, as text ("5.1.10"), or "".
+inline std::string line_status(std::string_view line) {
+  PrimaryCodes p = primary_codes(scan_status_codes(space_glued_codes(line)));
+  return p.status ? p.status->to_string() : std::string();
+}
+
 inline std::string pick_diagnostic(std::string_view block) {
-  // A line with both a reply code and a status code is the server's own answer; a line with
-  // either is the next best; else the first paragraph.
+  // A line with both a reply code and a status code is the server's own answer: the first such
+  // line, or a later one with the same code that says more ("Status code: 550 5.1.10" then
+  // "Reported error: 550 5.1.10 RESOLVER.ADR..." in Microsoft 365's layout). A line with either
+  // code is the next best; else the first paragraph.
   std::size_t first_code_line = npos;
+  std::size_t best_line = npos, best_length = 0;
+  std::string best_status;
   std::size_t pos = 0;
   while (pos < block.size()) {
     mime::Line line = mime::next_line(block, pos);
     const LineCodes codes = failure_codes(line.text);
-    if (codes.reply && codes.status) return paragraph_from(block, line.begin);
+    if (codes.reply && codes.status) {
+      const std::size_t length = trim(line.text).size();
+      if (best_line == npos) {
+        best_line = line.begin;
+        best_length = length;
+        best_status = line_status(line.text);
+      } else if (length > best_length && line_status(line.text) == best_status) {
+        best_line = line.begin;
+        best_length = length;
+      }
+    }
     if (first_code_line == npos && (codes.reply || codes.status)) first_code_line = line.begin;
     pos = line.next;
   }
+  if (best_line != npos) return paragraph_from(block, best_line);
   if (first_code_line != npos) return paragraph_from(block, first_code_line);
   pos = 0;
   while (pos < block.size()) {

@@ -75,7 +75,8 @@ inline constexpr StatusReason status_reasons[] = {
     {1, 0, Reason::userunknown},    {1, 1, Reason::userunknown},   {1, 2, Reason::hostunknown},
     {1, 3, Reason::userunknown},    {1, 4, Reason::filtered},      {1, 5, Reason::delivered},
     {1, 6, Reason::hasmoved},       {1, 7, Reason::rejected},      {1, 8, Reason::rejected},
-    {1, 9, Reason::systemerror},    {1, 10, Reason::notaccept},    {2, 0, Reason::filtered},
+    // x.1.10 is null MX by RFC 7505 but "recipient not found" at Microsoft 365: the text decides.
+    {1, 9, Reason::systemerror},    {2, 0, Reason::filtered},
     {2, 1, Reason::filtered},       {2, 2, Reason::mailboxfull},   {2, 3, Reason::emailtoolarge},
     {2, 4, Reason::filtered},       {3, 0, Reason::systemerror},   {3, 1, Reason::systemfull},
     {3, 2, Reason::notaccept},      {3, 3, Reason::systemerror},   {3, 4, Reason::emailtoolarge},
