@@ -116,11 +116,16 @@ TEST_CASE("the provider is detected from host names in the text") {
 }
 
 TEST_CASE("a mail service's wording counts only when the text comes from that service") {
-  // "Unauthenticated email from" is Gmail's wording; without Gmail in sight the registry speaks.
-  CHECK(best_id("550 5.7.26 Unauthenticated email from example.com is not accepted") ==
-        "iana.x.7.26");
-  CHECK(best_id("550 5.7.26 Unauthenticated email from example.com is not accepted", "gmail") ==
+  // A Gmail wording; without Gmail in sight the registry speaks.
+  CHECK(best_id("550 5.7.26 This message does not have authentication information") == "iana.x.7.26");
+  CHECK(best_id("550 5.7.26 This message does not have authentication information", "gmail") ==
         "gmail.x.7.26-unauthenticated");
+  // A service's tokens, though, name it wherever they appear.
+  const Diagnosis d = diagnose("The email account that you tried to reach does not exist.");
+  REQUIRE(d.entry);
+  CHECK(d.entry->id == "gmail.5.1.1-no-such-user");
+  REQUIRE(d.provider);
+  CHECK(d.provider->id == "google");
 }
 
 TEST_CASE("wording contradicted by the code is not taken") {
