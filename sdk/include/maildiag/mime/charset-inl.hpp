@@ -42,6 +42,41 @@ struct JisOverride {
 
 #include "maildiag/mime/charset_tables.inc"
 
+static_assert(sizeof packed_code_points - 1 == 2 * packed_entry_count, "packed tables");
+
+// The code point tables, unpacked from packed_code_points on first use (25 KB; the packed
+// form is what keeps the WebAssembly bundle small). 0 marks an undefined byte or cell.
+class CodePointTables {
+ public:
+  CodePointTables() noexcept {
+    std::uint16_t previous = 0;
+    for (std::size_t i = 0; i < packed_entry_count; ++i) {
+      const unsigned zigzag =
+          static_cast<unsigned>(static_cast<unsigned char>(packed_code_points[i])) << 8 |
+          static_cast<unsigned char>(packed_code_points[packed_entry_count + i]);
+      const unsigned delta = (zigzag >> 1) ^ (0u - (zigzag & 1u));  // modulo 2^16
+      previous = static_cast<std::uint16_t>(previous + delta);
+      entries_[i] = previous;
+    }
+  }
+  /// Bytes 0x80-0xFF of single-byte charset `table`.
+  const std::uint16_t* single_byte(std::size_t table) const noexcept {
+    return entries_ + table * 128;
+  }
+  /// JIS X 0208, 94 rows of 94 cells.
+  const std::uint16_t* jis0208() const noexcept { return entries_ + single_byte_half_count * 128; }
+  /// Windows-31J lead bytes 0xFA-0xFC, 188 trail bytes each.
+  const std::uint16_t* windows_31j_ibm() const noexcept { return jis0208() + 94 * 94; }
+
+ private:
+  std::uint16_t entries_[packed_entry_count];
+};
+
+inline const CodePointTables& code_point_tables() noexcept {
+  static const CodePointTables tables;
+  return tables;
+}
+
 constexpr char32_t kReplacement = 0xFFFD;
 constexpr std::size_t kMaxLabel = 32;
 
@@ -140,7 +175,8 @@ inline void single_byte_to_utf8(std::string_view bytes, const std::uint16_t* hal
 
 // JIS X 0208 row/cell (from 0) as Shift_JIS, EUC-JP and ISO-2022-JP read it, or as Windows-31J
 // does when `windows_31j`; 0 when the cell is empty.
-inline char32_t jis0208_code_point(unsigned row, unsigned cell, bool windows_31j) noexcept {
+inline char32_t jis0208_code_point(const std::uint16_t* jis0208, unsigned row, unsigned cell,
+                                   bool windows_31j) noexcept {
   if (row >= 94 || cell >= 94) return 0;
   const unsigned index = row * 94 + cell;
   if (windows_31j) {
@@ -166,6 +202,7 @@ inline int byte_at(std::string_view bytes, std::size_t k) noexcept {
 // Shift_JIS and Windows-31J. Both labels get the Windows-31J extensions (NEC row 13, the IBM
 // extensions, the user-defined area); they differ in six JIS X 0208 cells.
 inline void shift_jis_to_utf8(std::string_view bytes, bool windows_31j, std::string& out) {
+  const CodePointTables& tables = code_point_tables();
   const std::size_t n = bytes.size();
   std::size_t i = 0;
   while (i < n) {
@@ -198,11 +235,11 @@ inline void shift_jis_to_utf8(std::string_view bytes, bool windows_31j, std::str
     if (c >= 0xF0 && c <= 0xF9) {
       cp = 0xE000 + (c - 0xF0) * 188 + trail_index;  // user-defined area
     } else if (c >= 0xFA) {
-      cp = windows_31j_ibm[(c - 0xFA) * 188 + trail_index];
+      cp = tables.windows_31j_ibm()[(c - 0xFA) * 188 + trail_index];
     } else {
       const unsigned lead_index = c - (c < 0xA0 ? 0x81u : 0xC1u);
-      cp = jis0208_code_point(lead_index * 2 + (trail_index >= 94 ? 1 : 0), trail_index % 94,
-                              windows_31j);
+      cp = jis0208_code_point(tables.jis0208(), lead_index * 2 + (trail_index >= 94 ? 1 : 0),
+                              trail_index % 94, windows_31j);
     }
     if (cp == 0) {
       i += bad_pair(t, out);
@@ -216,6 +253,7 @@ inline void shift_jis_to_utf8(std::string_view bytes, bool windows_31j, std::str
 // EUC-JP: ASCII, 0x8E + JIS X 0201 katakana, two bytes 0xA1-0xFE of JIS X 0208. The three-byte
 // JIS X 0212 sequences (0x8F ...) are recognised and replaced by one U+FFFD.
 inline void euc_jp_to_utf8(std::string_view bytes, std::string& out) {
+  const std::uint16_t* jis0208 = code_point_tables().jis0208();
   auto in_range = [](int b) { return b >= 0xA1 && b <= 0xFE; };
   std::size_t i = 0;
   while (i < bytes.size()) {
@@ -241,7 +279,8 @@ inline void euc_jp_to_utf8(std::string_view bytes, std::string& out) {
     } else if (!in_range(t)) {
       i += bad_pair(t, out);
     } else {
-      const char32_t cp = jis0208_code_point(c - 0xA1, static_cast<unsigned>(t) - 0xA1, false);
+      const char32_t cp =
+          jis0208_code_point(jis0208, c - 0xA1, static_cast<unsigned>(t) - 0xA1, false);
       if (cp == 0) append_replacement(out);
       else append_utf8(out, cp);
       i += 2;
@@ -255,6 +294,7 @@ inline void euc_jp_to_utf8(std::string_view bytes, std::string& out) {
 // line. Sets maildiag does not map (JIS X 0212, and the GB 2312 and KS C 5601 sets of
 // ISO-2022-JP-2) decode to U+FFFD per character.
 inline void iso_2022_jp_to_utf8(std::string_view bytes, std::string& out) {
+  const std::uint16_t* jis0208 = code_point_tables().jis0208();
   enum class Set { ascii, roman, katakana, jis_x0208, unmapped_double };
   Set set = Set::ascii;
   Set before_shift_out = Set::ascii;
@@ -340,9 +380,10 @@ inline void iso_2022_jp_to_utf8(std::string_view bytes, std::string& out) {
           ++i;
           break;
         }
-        const char32_t cp = set == Set::jis_x0208
-                                ? jis0208_code_point(c - 0x21, static_cast<unsigned>(t) - 0x21, false)
-                                : 0;
+        const char32_t cp =
+            set == Set::jis_x0208
+                ? jis0208_code_point(jis0208, c - 0x21, static_cast<unsigned>(t) - 0x21, false)
+                : 0;
         if (cp == 0) append_replacement(out);
         else append_utf8(out, cp);
         i += 2;
@@ -481,7 +522,7 @@ MAILDIAG_FUNC bool to_utf8(std::string_view bytes, std::string_view charset, std
     case Decoder::utf8: sanitize_utf8(bytes, out); break;
     case Decoder::latin1: latin1_to_utf8(bytes, out); break;
     case Decoder::single_byte:
-      single_byte_to_utf8(bytes, single_byte_halves + label->table * 128, out);
+      single_byte_to_utf8(bytes, code_point_tables().single_byte(label->table), out);
       break;
     case Decoder::shift_jis: shift_jis_to_utf8(bytes, false, out); break;
     case Decoder::windows_31j: shift_jis_to_utf8(bytes, true, out); break;
