@@ -3,8 +3,10 @@
 
 All rules go into one front-coded string (labels reversed, sorted bytewise, each name followed by
 a flags byte), with a small index of every 32nd entry, so the SDK finds a suffix by binary search
-and a short scan without building anything at run time. Internationalised rules are stored both as written (UTF-8) and as A-labels
-("xn--..."), because DNS answers carry A-labels while people type U-labels.
+and a short scan without building anything at run time. Internationalised rules are stored once,
+as U-labels (UTF-8): the SDK decodes the A-labels ("xn--...", RFC 3492 Punycode) of a name it
+looks up before matching, so DNS answers (A-labels) and typed names (U-labels) meet the same
+rule. A rule whose A-label would not decode back to it is also stored as an A-label.
 
 Usage: gen_psl.py INPUT.dat OUTPUT.inc
 """
@@ -12,6 +14,20 @@ import sys
 
 NORMAL, WILDCARD, EXCEPTION, PRIVATE = 1, 2, 4, 8
 BUCKET = 32
+
+
+def decoded_label(label):
+    """What the SDK compares a label as: an A-label Punycode-decoded, anything else unchanged."""
+    if label.startswith("xn--"):
+        try:
+            return label[4:].encode("ascii").decode("punycode")
+        except (UnicodeError, ValueError):
+            return label
+    return label
+
+
+def decoded(name):
+    return ".".join(decoded_label(label) for label in name.split("."))
 
 
 def a_label(name):
@@ -36,9 +52,9 @@ def parse(lines):
             flag, rule = EXCEPTION, rule[1:]
         elif rule.startswith("*."):
             flag, rule = WILDCARD, rule[2:]
-        names = {rule}
+        names = {decoded(rule)}
         ascii_name = a_label(rule)
-        if ascii_name:
+        if ascii_name and decoded(ascii_name) != decoded(rule):
             names.add(ascii_name)
         for name in names:
             rules[name] = rules.get(name, 0) | flag | (PRIVATE if private else 0)

@@ -59,15 +59,110 @@ inline std::uint8_t flags_of_key(std::string_view key) noexcept {
   return 0;
 }
 
-// Flags of `name` (lowercase, no empty labels), 0 when the list has no rule for it.
+// RFC 3492 section 6.3: Punycode digits are a-z (0-25) and 0-9 (26-35).
+inline int punycode_digit(char c) noexcept {
+  if (c >= 'a' && c <= 'z') return c - 'a';
+  if (c >= '0' && c <= '9') return c - '0' + 26;
+  return -1;
+}
+
+// RFC 3492 section 6.1.
+inline std::uint32_t punycode_adapt(std::uint32_t delta, std::uint32_t points, bool first) noexcept {
+  delta = first ? delta / 700 : delta / 2;
+  delta += delta / points;
+  std::uint32_t k = 0;
+  while (delta > ((36 - 1) * 26) / 2) {
+    delta /= 36 - 1;
+    k += 36;
+  }
+  return k + (36 * delta) / (delta + 38);
+}
+
+// The A-label `label` ("xn--" included, lowercase) decoded (RFC 3492 section 6.2) and appended
+// to `out` as UTF-8. Returns the bytes written, or 0 when the label is not valid Punycode or
+// decodes to more than 63 code points; `out` must have room for 4 * 63 bytes.
+inline std::size_t decode_a_label(std::string_view label, char* out) noexcept {
+  constexpr std::size_t kMaxPoints = 63;
+  constexpr std::uint32_t kMax = 0xFFFFFFFFu;
+  std::string_view in = label.substr(4);
+  char32_t points[kMaxPoints];
+  std::size_t count = 0;
+  std::size_t pos = 0;
+  const std::size_t delimiter = in.rfind('-');
+  if (delimiter != std::string_view::npos) {
+    if (delimiter > kMaxPoints) return 0;
+    for (; count < delimiter; ++count) {
+      if (static_cast<unsigned char>(in[count]) >= 0x80) return 0;
+      points[count] = static_cast<unsigned char>(in[count]);
+    }
+    pos = delimiter + 1;
+  }
+  std::uint32_t n = 128, i = 0, bias = 72;
+  while (pos < in.size()) {
+    const std::uint32_t old_i = i;
+    std::uint32_t w = 1;
+    for (std::uint32_t k = 36;; k += 36) {
+      if (pos >= in.size()) return 0;
+      const int digit = punycode_digit(in[pos++]);
+      if (digit < 0 || static_cast<std::uint32_t>(digit) > (kMax - i) / w) return 0;
+      i += static_cast<std::uint32_t>(digit) * w;
+      const std::uint32_t t = k <= bias ? 1 : k >= bias + 26 ? 26 : k - bias;
+      if (static_cast<std::uint32_t>(digit) < t) break;
+      if (w > kMax / (36 - t)) return 0;
+      w *= 36 - t;
+    }
+    const std::uint32_t points_after = static_cast<std::uint32_t>(count) + 1;
+    bias = punycode_adapt(i - old_i, points_after, old_i == 0);
+    if (i / points_after > kMax - n) return 0;
+    n += i / points_after;
+    i %= points_after;
+    if (count == kMaxPoints || n > 0x10FFFF || (n >= 0xD800 && n <= 0xDFFF)) return 0;
+    for (std::size_t k = count; k > i; --k) points[k] = points[k - 1];
+    points[i] = n;
+    ++count;
+    ++i;
+  }
+  std::size_t written = 0;
+  for (std::size_t k = 0; k < count; ++k) {
+    const char32_t cp = points[k];
+    if (cp < 0x80) {
+      out[written++] = static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      out[written++] = static_cast<char>(0xC0 | (cp >> 6));
+      out[written++] = static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      out[written++] = static_cast<char>(0xE0 | (cp >> 12));
+      out[written++] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out[written++] = static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out[written++] = static_cast<char>(0xF0 | (cp >> 18));
+      out[written++] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      out[written++] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out[written++] = static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+  return written;
+}
+
+// Flags of `name` (lowercase, no empty labels), 0 when the list has no rule for it. The table
+// holds internationalised rules as U-labels, so A-labels are decoded first; one that does not
+// decode is looked up as it is.
 inline std::uint8_t flags_of(std::string_view name) noexcept {
-  char key[kMaxDomain];
+  char key[4 * kMaxDomain];
   std::size_t len = 0;
   std::size_t end = name.size();
   for (;;) {
     std::size_t dot = end == 0 ? std::string_view::npos : name.rfind('.', end - 1);
     std::size_t begin = dot == std::string_view::npos ? 0 : dot + 1;
-    for (std::size_t k = begin; k < end; ++k) key[len++] = name[k];
+    const std::string_view label = name.substr(begin, end - begin);
+    const std::size_t decoded = label.size() > 4 && label.substr(0, 4) == "xn--"
+                                    ? decode_a_label(label, key + len)
+                                    : 0;
+    if (decoded != 0) {
+      len += decoded;
+    } else {
+      for (char c : label) key[len++] = c;
+    }
     if (dot == std::string_view::npos) break;
     key[len++] = '.';
     end = dot;

@@ -6,8 +6,8 @@
 // they carve out of, and a name no rule matches has its last label as public suffix.
 //
 // Limits: names longer than 253 bytes (without a trailing dot) or with empty labels have no
-// public suffix. Comparison is ASCII case-insensitive; U-labels match rules written in UTF-8
-// and A-labels ("xn--") match the same rules converted to A-labels.
+// public suffix. Comparison is ASCII case-insensitive; U-labels match rules written in UTF-8,
+// and A-labels ("xn--") are Punycode-decoded (RFC 3492) to match the same rules.
 #pragma once
 
 #include <cstddef>
@@ -33,7 +33,7 @@ MAILDIAG_FUNC SuffixInfo lookup(std::string_view domain) noexcept;
 /// is a public suffix. Empty only for names that are not valid domain names.
 MAILDIAG_FUNC std::string_view organizational_domain(std::string_view domain) noexcept;
 
-/// Number of rules compiled in (both spellings of internationalised rules count).
+/// Number of rules compiled in (an internationalised rule counts once).
 MAILDIAG_FUNC std::size_t rule_count() noexcept;
 
 }  // namespace psl
