@@ -37,7 +37,7 @@ ENHANCED_RE = re.compile(r"^([245X])\.(\d{1,3}|X)\.(\d{1,3}|X)(?:-(\d{1,3}))?$")
 REPLY_RE = re.compile(r"^([2-5][0-5]\d)$")
 MAX_NEEDLE = 120
 DENSE_STATES = 64
-ANCHOR = 12
+ANCHOR = 8
 
 
 class KbError(Exception):
