@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -86,6 +87,16 @@ struct Line {
 inline Line next_line(std::string_view input, std::size_t pos) noexcept {
   std::size_t i = pos;
   const std::size_t n = input.size();
+  // Eight bytes at a time until a word holds a CR or LF (every line-oriented scan of maildiag
+  // runs through here); the exact position is then found byte by byte.
+  constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+  while (i + 8 <= n) {
+    std::uint64_t word;
+    std::memcpy(&word, input.data() + i, 8);
+    const std::uint64_t lf = word ^ (ones * '\n'), cr = word ^ (ones * '\r');
+    if ((((lf - ones) & ~lf) | ((cr - ones) & ~cr)) & highs) break;
+    i += 8;
+  }
   while (i < n && input[i] != '\n' && input[i] != '\r') ++i;
   Line line;
   line.text = input.substr(pos, i - pos);

@@ -33,17 +33,17 @@ constexpr auto npos = std::string_view::npos;
 // Text helpers
 
 inline std::string collapse_space(std::string_view s) {
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
   std::string out;
   out.reserve(s.size());
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && blank(s[i])) ++i;
+    std::size_t word = i;
+    while (i < s.size() && !blank(s[i])) ++i;
+    if (i == word) break;
+    if (!out.empty()) out += ' ';
+    out.append(s.data() + word, i - word);
   }
   return out;
 }
@@ -211,21 +211,38 @@ inline std::string unwrap_reply(const std::string& text) {
 
 // "ERROR_CODE :550," writes a reply code glued to a colon; the code scanner (rightly) ignores
 // glued digits, so such colons are spaced out first. Times ("12:34") have two digits, not three.
-inline std::string space_glued_codes(std::string_view text) {
+inline bool glued_code_at(std::string_view text, std::size_t i) {
   auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  std::string out(text);
-  for (std::size_t i = 0; i + 4 < out.size(); ++i) {
-    if (out[i] != ':' || (i > 0 && digit(out[i - 1]))) continue;
-    const bool reply = digit(out[i + 1]) && digit(out[i + 2]) && digit(out[i + 3]) &&
-                       !digit(out[i + 4]) && out[i + 4] != ':';
-    const bool enhanced = (out[i + 1] == '2' || out[i + 1] == '4' || out[i + 1] == '5') &&
-                          out[i + 2] == '.' && digit(out[i + 3]);
-    if (reply || enhanced) out[i] = ' ';
-  }
-  return out;
+  if (text[i] != ':' || (i > 0 && digit(text[i - 1]))) return false;
+  const bool reply = digit(text[i + 1]) && digit(text[i + 2]) && digit(text[i + 3]) &&
+                     !digit(text[i + 4]) && text[i + 4] != ':';
+  const bool enhanced = (text[i + 1] == '2' || text[i + 1] == '4' || text[i + 1] == '5') &&
+                        text[i + 2] == '.' && digit(text[i + 3]);
+  return reply || enhanced;
+}
+
+// The status codes in `text`, glued ones included. Most text has none glued: it is scanned in
+// place, without a copy.
+inline std::vector<CodeInText> status_codes_in(std::string_view text) {
+  std::size_t first = text.find(':');
+  while (first != npos && first + 4 < text.size() && !glued_code_at(text, first))
+    first = text.find(':', first + 1);
+  if (first == npos || first + 4 >= text.size()) return scan_status_codes(text);
+  std::string spaced(text);
+  for (std::size_t i = first; i + 4 < spaced.size(); ++i)
+    if (glued_code_at(spaced, i)) spaced[i] = ' ';
+  return scan_status_codes(spaced);
 }
 
 inline bool has_failure_code(std::string_view line);
+
+// A failure code needs a digit 4 or 5: lines without one are ruled out in a single pass
+// (find_first_of would call memchr once per byte).
+inline bool has_4_or_5(std::string_view line) noexcept {
+  for (char c : line)
+    if (c == '4' || c == '5') return true;
+  return false;
+}
 
 inline bool rest_ok(std::string_view rest) {
   rest = trim(rest);
@@ -264,6 +281,11 @@ inline bool find_anchor(std::string_view line, std::size_t line_offset, Anchor& 
     after = i + close + 1;
   } else {
     if (t[0] == '"') return false;
+    // An address at the start means an '@' right after a run of local-part bytes: most lines
+    // fail this at their first word, without a search for '@' through the whole line.
+    std::size_t at = 0;
+    while (at < t.size() && at <= 128 && address::is_local_char(t[at])) ++at;
+    if (at == 0 || at > 128 || at == t.size() || t[at] != '@') return false;
     address::Found f = address::find(t);
     if (!f || f.pos != 0) return false;
     addr_begin = i;
@@ -329,8 +351,8 @@ inline std::string detect_remote_mta(std::string_view text) {
 // The line(s) carrying the remote server's answer: from the first line with a failure code
 // to the end of that paragraph; else the first paragraph that says anything.
 inline bool has_failure_code(std::string_view line) {
-  if (line.find_first_of("45") == npos) return false;
-  for (const auto& c : scan_status_codes(space_glued_codes(line)))
+  if (!has_4_or_5(line)) return false;
+  for (const auto& c : status_codes_in(line))
     if ((c.kind == CodeInText::Kind::enhanced_status && c.status.klass != StatusClass::success) ||
         (c.kind == CodeInText::Kind::reply_code && c.reply_code >= 400))
       return true;
@@ -377,9 +399,8 @@ struct LineCodes {
 };
 inline LineCodes failure_codes(std::string_view line) {
   LineCodes found;
-  // Cheap rejection first: a code needs a digit 4 or 5 somewhere in the line.
-  if (line.find_first_of("45") == npos) return found;
-  for (const auto& c : scan_status_codes(space_glued_codes(line))) {
+  if (!has_4_or_5(line)) return found;
+  for (const auto& c : status_codes_in(line)) {
     if (c.kind == CodeInText::Kind::reply_code && c.reply_code >= 400) found.reply = true;
     if (c.kind == CodeInText::Kind::enhanced_status && c.status.klass != StatusClass::success)
       found.status = true;
@@ -389,7 +410,7 @@ inline LineCodes failure_codes(std::string_view line) {
 
 // The status code a line gives, as text ("5.1.10"), or "".
 inline std::string line_status(std::string_view line) {
-  PrimaryCodes p = primary_codes(scan_status_codes(space_glued_codes(line)));
+  PrimaryCodes p = primary_codes(status_codes_in(line));
   return p.status ? p.status->to_string() : std::string();
 }
 
@@ -478,7 +499,8 @@ class Decoder {
  private:
   // Collects the parts the decoders read.
   void gather() {
-    std::string plain, html;
+    std::string plain;
+    std::vector<std::size_t> html_parts;  // read only when there is no plain text
     const auto& parts = message_.parts;
     for (std::size_t i = 0; i < parts.size(); ++i) {
       const mime::Part& p = parts[i];
@@ -503,8 +525,7 @@ class Decoder {
           original_found_ = true;
         }
       } else if (ct.type == "text" && ct.subtype == "html") {
-        html += strip_html(message_.text(p));
-        html += '\n';
+        html_parts.push_back(i);
       } else if (ct.type == "text" || (ct.type == "message" && ct.subtype != "rfc822")) {
         if (p.headers.has("content-disposition") &&
             ifind(p.headers.get("content-disposition"), "attachment") != npos &&
@@ -514,7 +535,13 @@ class Decoder {
         plain += '\n';
       }
     }
-    ReportText rt = split_report_text(plain.empty() ? std::move(html) : std::move(plain));
+    if (plain.empty()) {
+      for (std::size_t i : html_parts) {
+        plain += strip_html(message_.text(parts[i]));
+        plain += '\n';
+      }
+    }
+    ReportText rt = split_report_text(std::move(plain));
     text_ = std::move(rt.text);
     inline_original_ = std::move(rt.original_block);
   }
@@ -1082,7 +1109,7 @@ class Decoder {
                          f.action == "delivered" || f.action == "relayed" || f.action == "expanded";
     // In a failure, success codes in the text ("250 OK" of an earlier command) are not its codes.
     auto codes_in = [&](std::string_view text) {
-      std::vector<CodeInText> codes = scan_status_codes(space_glued_codes(text));
+      std::vector<CodeInText> codes = status_codes_in(text);
       if (!success)
         codes.erase(std::remove_if(codes.begin(), codes.end(), [](const CodeInText& c) {
                       return c.kind == CodeInText::Kind::enhanced_status
