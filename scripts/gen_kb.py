@@ -316,9 +316,19 @@ def generate_header(providers, entries):
     for e in entries:
         entry_lists.append({k: add_list(e[k]) for k in
                             ("causes", "fixes", "references", "codes", "tokens", "patterns")})
-    w("inline constexpr std::string_view kListText[] = {")
-    for s in list_text:
-        w(f"    {cpp_str(s)},")
+    if len(list_text) >= 65535:
+        fail("knowledge base", "too many list items for 16-bit indexes")
+    # List items live in one pool of text with an offset table: no pointer per item, which
+    # keeps the tables small and compressible (they ship in the WebAssembly module).
+    w("inline constexpr char kListPool[] =")
+    offsets = [0]
+    for item in list_text:
+        w(f"    {cpp_str(item)}")
+        offsets.append(offsets[-1] + len(item.encode("utf-8")))
+    w("    ;")
+    w("inline constexpr std::uint32_t kListOffsets[] = {")
+    for r in range(0, len(offsets), 16):
+        w("    " + ", ".join(str(x) for x in offsets[r:r + 16]) + ",")
     w("};")
     w("")
 
@@ -339,7 +349,7 @@ def generate_header(providers, entries):
 
     def tl(first_count):
         first, count = first_count
-        return f"{{kListText + {first}, {count}}}" if count else "{nullptr, 0}"
+        return f"{{{first}, {count}}}"
 
     w("inline constexpr Entry kEntries[] = {")
     for e, lists in zip(entries, entry_lists):

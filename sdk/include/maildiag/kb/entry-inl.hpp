@@ -48,6 +48,13 @@ MAILDIAG_FUNC std::string_view to_string(Party p) noexcept {
   return i < party_count ? detail::kPartyNames[i] : std::string_view("sender");
 }
 
+MAILDIAG_FUNC std::string_view list_item(std::size_t index) noexcept {
+  constexpr std::size_t count = sizeof(detail::kListOffsets) / sizeof(detail::kListOffsets[0]) - 1;
+  if (index >= count) return {};
+  const std::uint32_t begin = detail::kListOffsets[index];
+  return {detail::kListPool + begin, detail::kListOffsets[index + 1] - begin};
+}
+
 MAILDIAG_FUNC TableView<Entry> entries() noexcept {
   return {detail::kEntries, sizeof(detail::kEntries) / sizeof(detail::kEntries[0])};
 }

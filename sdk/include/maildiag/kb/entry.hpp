@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string_view>
 
@@ -41,16 +42,45 @@ MAILDIAG_FUNC std::string_view to_string(Party p) noexcept;
 /// a 4xx final (550 4.4.7) or lift a 5xx later (5.2.121), and their entries say so.
 enum class Permanence : std::uint8_t { by_class, permanent, transient };
 
-/// A read-only list of texts inside the knowledge base.
-struct TextList {
-  const std::string_view* items;
-  std::size_t count;
+/// Item `index` of the knowledge base's pool of list texts; TextList reads through it.
+MAILDIAG_FUNC std::string_view list_item(std::size_t index) noexcept;
 
-  constexpr const std::string_view* begin() const noexcept { return items; }
-  constexpr const std::string_view* end() const noexcept { return items + count; }
+/// A read-only list of texts inside the knowledge base (a run of the list pool).
+struct TextList {
+  std::uint16_t first;
+  std::uint16_t count;
+
+  class iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = std::string_view;
+    using difference_type = std::ptrdiff_t;
+    using pointer = void;
+    using reference = std::string_view;
+
+    explicit iterator(std::size_t index = 0) noexcept : index_(index) {}
+    std::string_view operator*() const noexcept { return list_item(index_); }
+    iterator& operator++() noexcept {
+      ++index_;
+      return *this;
+    }
+    iterator operator++(int) noexcept {
+      iterator old = *this;
+      ++index_;
+      return old;
+    }
+    friend bool operator==(iterator a, iterator b) noexcept { return a.index_ == b.index_; }
+    friend bool operator!=(iterator a, iterator b) noexcept { return a.index_ != b.index_; }
+
+   private:
+    std::size_t index_;
+  };
+
+  iterator begin() const noexcept { return iterator(first); }
+  iterator end() const noexcept { return iterator(std::size_t{first} + count); }
   constexpr std::size_t size() const noexcept { return count; }
   constexpr bool empty() const noexcept { return count == 0; }
-  constexpr std::string_view operator[](std::size_t i) const noexcept { return items[i]; }
+  std::string_view operator[](std::size_t i) const noexcept { return list_item(first + i); }
 };
 
 struct Entry {
