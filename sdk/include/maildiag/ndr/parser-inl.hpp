@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -34,17 +35,21 @@ constexpr auto npos = std::string_view::npos;
 
 inline std::string collapse_space(std::string_view s) {
   auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  std::string out;
-  out.reserve(s.size());
+  // Written in place into a buffer of the input's size (the result is never longer).
+  std::string out(s.size(), ' ');
+  char* const begin = &out[0];
+  char* w = begin;
   std::size_t i = 0;
   while (i < s.size()) {
     while (i < s.size() && blank(s[i])) ++i;
     std::size_t word = i;
     while (i < s.size() && !blank(s[i])) ++i;
     if (i == word) break;
-    if (!out.empty()) out += ' ';
-    out.append(s.data() + word, i - word);
+    if (w != begin) *w++ = ' ';
+    std::memcpy(w, s.data() + word, i - word);
+    w += i - word;
   }
+  out.resize(static_cast<std::size_t>(w - begin));
   return out;
 }
 
@@ -130,8 +135,11 @@ inline bool is_original_marker(std::string_view raw_line) {
       "headers of the original message:", "content-type: message/rfc822",
       "content-type: text/rfc822-headers", "------------------------------ original message",
   };
+  const char first = mime::ascii_lower(t[0]);
   for (auto e : exact)
-    if (iequals(t, e) || (istarts_with(t, e) && e.back() != ':' && e.back() != '.')) return true;
+    if (e[0] == first &&
+        (iequals(t, e) || (istarts_with(t, e) && e.back() != ':' && e.back() != '.')))
+      return true;
   if (t[0] != '-' && t[0] != '=' && t[0] != '_' && t[0] != '*') return false;
   static constexpr std::string_view decorated[] = {
       "original message", "copy of the message", "returned message", "unsent message",
