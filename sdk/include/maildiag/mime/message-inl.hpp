@@ -181,7 +181,12 @@ MAILDIAG_FUNC std::string Message::text(const Part& part) const {
   if ((charset.empty() || iequals(charset, "us-ascii")) &&
       (decoded.find("\x1b$B") != std::string_view::npos || decoded.find("\x1b$@") != std::string_view::npos))
     charset = "iso-2022-jp";
-  to_utf8(decoded, charset, utf8);
+  // ASCII in an ASCII-compatible charset is UTF-8 already: the common case skips the converter.
+  const std::string_view label = trim(charset);
+  if ((label.empty() || ascii_compatible(label)) && is_ascii(decoded))
+    utf8.assign(decoded.data(), decoded.size());
+  else
+    to_utf8(decoded, charset, utf8);
   if (utf8.find('\r') == std::string::npos) return utf8;
   return normalize_newlines(utf8);
 }

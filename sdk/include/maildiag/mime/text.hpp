@@ -76,6 +76,19 @@ inline std::string to_lower(std::string_view s) {
   return out;
 }
 
+/// True when every byte of `text` is ASCII (below 0x80); eight bytes at a time.
+inline bool is_ascii(std::string_view text) noexcept {
+  std::uint64_t seen = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    seen |= word;
+  }
+  for (; i < text.size(); ++i) seen |= static_cast<unsigned char>(text[i]);
+  return (seen & 0x8080808080808080u) == 0;
+}
+
 /// One line of a text: its content without the terminator, and where the next line starts.
 struct Line {
   std::string_view text;
