@@ -10,16 +10,35 @@ namespace maildiag {
 namespace ndr {
 namespace address {
 
-constexpr bool is_local_char(char c) noexcept {
+namespace detail {
+constexpr bool local_byte(unsigned char c) noexcept {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
          c == '.' || c == '!' || c == '#' || c == '$' || c == '%' || c == '&' || c == '\'' ||
          c == '*' || c == '+' || c == '/' || c == '=' || c == '?' || c == '^' || c == '_' ||
-         c == '`' || c == '{' || c == '|' || c == '}' || c == '~' || c == '-' ||
-         static_cast<unsigned char>(c) >= 0x80;
+         c == '`' || c == '{' || c == '|' || c == '}' || c == '~' || c == '-' || c >= 0x80;
+}
+constexpr bool domain_byte(unsigned char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         c == '.' || c == '-' || c == '_' || c >= 0x80;
+}
+// One byte per possible byte value: bit 1 local-part character, bit 2 domain character. Every
+// line of a bounce is tested against these, so a table lookup replaces the comparisons.
+struct ByteClasses {
+  unsigned char bits[256] = {};
+  constexpr ByteClasses() {
+    for (unsigned c = 0; c < 256; ++c)
+      bits[c] = static_cast<unsigned char>((local_byte(static_cast<unsigned char>(c)) ? 1 : 0) |
+                                           (domain_byte(static_cast<unsigned char>(c)) ? 2 : 0));
+  }
+};
+inline constexpr ByteClasses byte_classes{};
+}  // namespace detail
+
+constexpr bool is_local_char(char c) noexcept {
+  return detail::byte_classes.bits[static_cast<unsigned char>(c)] & 1;
 }
 constexpr bool is_domain_char(char c) noexcept {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         c == '.' || c == '-' || c == '_' || static_cast<unsigned char>(c) >= 0x80;
+  return detail::byte_classes.bits[static_cast<unsigned char>(c)] & 2;
 }
 
 /// An address found in a text: where it is and how long.

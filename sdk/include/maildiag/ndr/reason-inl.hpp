@@ -116,24 +116,26 @@ constexpr bool text_may_override(Reason r) noexcept {
 }
 
 // All keyword tables in one phrase set: one pass over the text finds every phrase of every
-// reason; the best match is then chosen by rank.
+// reason; the best match is then chosen by rank. A second set holds only the multi-word
+// phrases, for texts where single words do not count (fewer candidates, the same answer).
 class KeywordMatcher {
  public:
-  KeywordMatcher() : set_(collect()) {}
+  KeywordMatcher()
+      : all_(collect(all_entries_, false)), phrases_(collect(phrase_entries_, true)) {}
 
   std::optional<Reason> find(std::string_view text, bool phrases_only) const {
+    const std::vector<Entry>& entries = phrases_only ? phrase_entries_ : all_entries_;
     int best = -1;
     std::size_t best_begin = 0, best_end = 0;
     Reason best_reason = Reason::undefined;
-    set_.scan(text, [&](std::uint16_t index, std::size_t i) {
-      const Entry& e = entries()[index];
+    (phrases_only ? phrases_ : all_).scan(text, [&](std::uint16_t index, std::size_t i) {
+      const Entry& e = entries[index];
       const std::size_t end = i + e.phrase.size();
       // A longer phrase covering the best match so far is more precise whatever its rank
       // ("host not found, try again" over "host not found").
       const bool covers = best >= 0 && i <= best_begin && end >= best_end &&
                           end - i > best_end - best_begin;
       if (best >= 0 && e.rank >= best && !covers) return true;
-      if (phrases_only && e.rank >= kWordRank) return true;
       if (e.phrase.size() <= 4 && !word_at(text, i, e.phrase.size())) return true;
       best = e.rank;
       best_begin = i;
@@ -153,11 +155,8 @@ class KeywordMatcher {
   };
   static constexpr std::uint16_t kWordRank = 1000;
 
-  static std::vector<Entry>& entries() {
-    static std::vector<Entry> list;
-    return list;
-  }
-  static std::vector<std::string_view> collect() {
+  // The phrases of every table (or only the multi-word ones), their entries in `entries`.
+  static std::vector<std::string_view> collect(std::vector<Entry>& entries, bool phrases_only) {
     std::vector<std::string_view> phrases;
     std::uint16_t priority = 0;
     for (const auto& table : reason_keyword_tables) {
@@ -168,8 +167,9 @@ class KeywordMatcher {
         // spaces between words (Japanese) count as phrases by length alone.
         const bool non_ascii = !p.empty() && static_cast<unsigned char>(p[0]) >= 0x80;
         const bool phrase = (p.find(' ') != std::string_view::npos || non_ascii) && p.size() >= 8;
+        if (phrases_only && !phrase) continue;
         const auto rank = static_cast<std::uint16_t>((phrase ? 0 : kWordRank) + priority);
-        entries().push_back(Entry{p, table.reason, rank});
+        entries.push_back(Entry{p, table.reason, rank});
         phrases.push_back(p);
       }
       ++priority;
@@ -187,7 +187,10 @@ class KeywordMatcher {
     return true;
   }
 
-  PhraseSet set_;
+  std::vector<Entry> all_entries_;
+  std::vector<Entry> phrase_entries_;
+  PhraseSet all_;
+  PhraseSet phrases_;
 };
 
 inline const KeywordMatcher& matcher() {
