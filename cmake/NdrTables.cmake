@@ -16,3 +16,8 @@ add_custom_command(
   COMMENT "Compiling the bounce reason keywords (sdk/data/ndr)"
   VERBATIM)
 list(APPEND MAILDIAG_GENERATED_HEADERS "${MAILDIAG_NDR_REASON_TABLES}")
+
+if(MAILDIAG_BUILD_TESTS AND NOT EMSCRIPTEN)
+  add_test(NAME ndr.tables_generator_validation
+           COMMAND Python3::Interpreter "${PROJECT_SOURCE_DIR}/tests/ndr/test_gen_ndr_tables.py")
+endif()
