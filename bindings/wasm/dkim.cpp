@@ -12,15 +12,15 @@
 
 namespace {
 
-using maildiag::wasm::guarded_json;
+using maildiag::wasm::json_text;
 
 std::string wasm_dkim_check(std::string record) {
-  return guarded_json([&] { return maildiag::dkim::to_json(maildiag::dkim::parse_key_record(record)); });
+  return json_text([&] { return maildiag::dkim::to_json(maildiag::dkim::parse_key_record(record)); });
 }
 
 // `selectors`: a JSON array of strings (empty: the common selectors); `answers` as in dmarc.cpp.
 std::string wasm_dkim_audit(std::string domain, std::string selectors, std::string answers) {
-  return guarded_json([&]() -> nlohmann::json {
+  return json_text([&]() -> nlohmann::json {
     auto list = nlohmann::json::parse(selectors.empty() ? "[]" : selectors, nullptr, false);
     if (!list.is_array()) return {{"error", "selectors: expected a JSON array of strings"}};
     std::vector<std::string> sels;

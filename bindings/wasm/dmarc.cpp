@@ -14,7 +14,7 @@
 
 namespace {
 
-using maildiag::wasm::guarded_json;
+using maildiag::wasm::json_text;
 
 // Fills a cache from the answers JSON; returns an error document when it is malformed.
 bool fill_cache(const std::string& answers, maildiag::dns::Cache& cache, nlohmann::json& error) {
@@ -26,13 +26,13 @@ bool fill_cache(const std::string& answers, maildiag::dns::Cache& cache, nlohman
 }
 
 std::string wasm_dmarc_check(std::string record) {
-  return guarded_json([&] { return maildiag::dmarc::to_json(maildiag::dmarc::parse_record(record)); });
+  return json_text([&] { return maildiag::dmarc::to_json(maildiag::dmarc::parse_record(record)); });
 }
 
 // `spf` is "DOMAIN:RESULT" or empty; `dkim` a JSON array of "DOMAIN:RESULT" strings.
 std::string wasm_dmarc_evaluate(std::string from, std::string spf, std::string dkim,
                                 std::string answers) {
-  return guarded_json([&]() -> nlohmann::json {
+  return json_text([&]() -> nlohmann::json {
     namespace dmarc = maildiag::dmarc;
     dmarc::VerdictInput input;
     input.from_domain = from;
@@ -55,7 +55,7 @@ std::string wasm_dmarc_evaluate(std::string from, std::string spf, std::string d
 }
 
 std::string wasm_dmarc_audit(std::string domain, std::string answers) {
-  return guarded_json([&]() -> nlohmann::json {
+  return json_text([&]() -> nlohmann::json {
     maildiag::dns::Cache cache;
     nlohmann::json error;
     if (!fill_cache(answers, cache, error)) return error;

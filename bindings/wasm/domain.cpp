@@ -12,7 +12,7 @@
 namespace {
 
 std::string wasm_domain_audit(std::string domain, std::string selectors, std::string answers) {
-  return maildiag::wasm::guarded_json([&]() -> nlohmann::json {
+  return maildiag::wasm::json_text([&]() -> nlohmann::json {
     auto list = nlohmann::json::parse(selectors.empty() ? "[]" : selectors, nullptr, false);
     if (!list.is_array()) return {{"error", "selectors: expected a JSON array of strings"}};
     std::vector<std::string> sels;

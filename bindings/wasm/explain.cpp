@@ -9,7 +9,7 @@
 
 namespace {
 std::string wasm_explain(std::string text, std::string provider) {
-  return maildiag::wasm::guarded_json([&] {
+  return maildiag::wasm::json_text([&] {
     if (!provider.empty() && !maildiag::kb::find_provider(provider))
       return nlohmann::json{{"error", "unknown provider '" + provider + "'"}};
     return maildiag::to_json(maildiag::explain(text, provider));

@@ -2,7 +2,6 @@
 // keeps one schema (the one the CLI and C API print) and embind stays a thin layer.
 #pragma once
 
-#include <exception>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -13,17 +12,12 @@ inline std::string dump(const nlohmann::json& doc) {
   return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-/// Runs `body` (returning nlohmann::json) and turns any C++ failure into {"error": "..."}, so
-/// that nothing thrown ever reaches JavaScript as a trap.
+/// Runs `body` (returning nlohmann::json) and returns its JSON text. The module is built without
+/// exception support, so nothing is caught here: the core's public paths do not throw (see
+/// cmake/Dependencies.cmake), and the JS package turns an abort into an Error.
 template <typename Body>
-std::string guarded_json(Body&& body) noexcept {
-  try {
-    return dump(body());
-  } catch (const std::exception& e) {
-    return dump(nlohmann::json{{"error", e.what()}});
-  } catch (...) {
-    return R"({"error":"internal error"})";
-  }
+std::string json_text(Body&& body) {
+  return dump(body());
 }
 
 }  // namespace maildiag::wasm

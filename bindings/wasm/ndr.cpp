@@ -10,7 +10,7 @@
 namespace {
 // One message, pasted text, or an mbox of several: {"messages": [...]}, as `maildiag ndr --json`.
 std::string wasm_ndr(std::string input, std::string source) {
-  return maildiag::wasm::guarded_json([&] {
+  return maildiag::wasm::json_text([&] {
     std::vector<maildiag::ndr::Report> reports;
     std::size_t index = 0;
     for (std::string_view message : maildiag::mime::split_mbox(input)) {

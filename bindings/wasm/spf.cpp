@@ -16,11 +16,11 @@
 namespace {
 
 std::string spf_check(std::string record) {
-  return maildiag::wasm::guarded_json([&] { return maildiag::spf::to_json(maildiag::spf::validate(record)); });
+  return maildiag::wasm::json_text([&] { return maildiag::spf::to_json(maildiag::spf::validate(record)); });
 }
 
 std::string spf_evaluate(std::string ip, std::string mail_from, std::string helo, std::string answers) {
-  return maildiag::wasm::guarded_json([&] {
+  return maildiag::wasm::json_text([&] {
     maildiag::dns::Cache cache;
     std::string error = answers.empty() ? "" : maildiag::dns::add_answers_from_json(answers, cache);
     if (!error.empty()) return nlohmann::json{{"error", error}};
@@ -33,7 +33,7 @@ std::string spf_evaluate(std::string ip, std::string mail_from, std::string helo
 }
 
 std::string spf_audit(std::string domain, std::string answers) {
-  return maildiag::wasm::guarded_json([&] {
+  return maildiag::wasm::json_text([&] {
     maildiag::dns::Cache cache;
     std::string error = answers.empty() ? "" : maildiag::dns::add_answers_from_json(answers, cache);
     if (!error.empty()) return nlohmann::json{{"error", error}};

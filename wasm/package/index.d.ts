@@ -98,5 +98,7 @@ export interface ModuleOptions {
   locateFile?: (path: string, prefix: string) => string;
 }
 
+/** Inputs longer than this (characters, or bytes for binary input) are refused with a RangeError. */
+export const MAX_INPUT_LENGTH: number;
 export function load(options?: ModuleOptions): Promise<Maildiag>;
 export function wrap(module: unknown): Maildiag;

@@ -16,8 +16,41 @@ function parse(json) {
   return value;
 }
 
+/** Inputs longer than this (characters, or bytes for binary input) are refused before they reach
+ * the module: copying them in could exhaust its memory. The core's own limits (32 MiB per
+ * message) are far below it. */
+export const MAX_INPUT_LENGTH = 64 * 1024 * 1024;
+
+// The module is built without C++ exception support (it would cost a tenth of the bundle): the
+// core does not throw on any input, and is fuzzed for it. Should a bug abort the module anyway,
+// every later call would fail with an opaque RuntimeError; this turns that into a clear Error.
+function guard(module) {
+  let stopped = null;
+  return new Proxy(module, {
+    get(target, property) {
+      const value = target[property];
+      if (typeof value !== 'function') return value;
+      return (...args) => {
+        if (stopped) throw new Error(`maildiag: the module stopped after an internal error (${stopped}); load() a new one`);
+        for (const arg of args) {
+          const size = typeof arg === 'string' ? arg.length : arg?.byteLength;
+          if (size > MAX_INPUT_LENGTH) throw new RangeError(`maildiag: input of length ${size} is over the limit of ${MAX_INPUT_LENGTH}`);
+        }
+        try {
+          return value.apply(target, args);
+        } catch (err) {
+          if (!(err instanceof WebAssembly.RuntimeError)) throw err;
+          stopped = err.message;
+          throw new Error(`maildiag: internal error (${err.message}); load() a new module`);
+        }
+      };
+    },
+  });
+}
+
 /** Wraps an instantiated module in the public API. */
-export function wrap(module) {
+export function wrap(rawModule) {
+  const module = guard(rawModule);
   return {
     module,
     /** The library's version, "major.minor.patch". */

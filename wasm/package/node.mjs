@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { load as loadWith } from './index.mjs';
 
-export { wrap } from './index.mjs';
+export { wrap, MAX_INPUT_LENGTH, dohResolver, DEFAULT_DOH_ENDPOINT } from './index.mjs';
 
 export async function load(moduleOptions = {}) {
   const wasmBinary = await readFile(new URL('./maildiag.wasm', import.meta.url));
