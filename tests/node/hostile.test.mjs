@@ -20,6 +20,11 @@ const calls = {
   mime: (bytes) => md.ndr(bytes),
   ndr: (bytes) => md.ndr(bytes),
   charset: (bytes) => md.ndr(bytes),
+  // DNS answers as JavaScript hands them to the module (raw calls: the JSON text goes in as is).
+  dns: (bytes) => {
+    JSON.parse(md.module.spfAudit('example.com', text(bytes)));
+    return JSON.parse(md.module.spfEvaluate('192.0.2.1', 'user@example.com', 'mail.example.com', text(bytes)));
+  },
 };
 
 for (const area of readdirSync(corpusRoot)) {
