@@ -287,6 +287,12 @@ MAILDIAG_FUNC Diagnosis diagnose_with_codes(std::string_view text,
   // A provider's entries answer to a bare reply code only when there is no enhanced code: "550"
   // says little once "5.2.2" is known.
   auto add_code_candidates = [&](std::uint32_t key, bool provider_entries) {
+    // A code no registry defines ("5.7.367", "4.4.312") means what the providers that use it
+    // say, even when the text does not name the provider: that beats a class fallback.
+    bool registry_defines = false;
+    for_each_code_entry(key, [&](std::uint16_t entry, bool) {
+      registry_defines = registry_defines || kEntries[entry].provider_index == 0;
+    });
     for_each_code_entry(key, [&](std::uint16_t entry, bool is_range) {
       const int owner = kEntries[entry].provider_index;
       if (owner == 0) {
@@ -302,6 +308,8 @@ MAILDIAG_FUNC Diagnosis diagnose_with_codes(std::string_view text,
       const int distance = provider_distance(owner, provider);
       if (provider >= 0 && distance <= 1)
         add(entry, Specificity::provider_code, std::nullopt, distance, is_range ? 1 : 0, 0);
+      else if (provider < 0 && !registry_defines)
+        add(entry, Specificity::provider_code, std::nullopt, 3, is_range ? 1 : 0, 0);
     });
   };
   if (status) add_code_candidates(status_key(*status), true);
