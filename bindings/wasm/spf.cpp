@@ -3,6 +3,7 @@
 // questions still `pending` (wasm/package/spf.mjs drives the loop, doh.mjs answers them).
 #include <emscripten/bind.h>
 
+#include <cstdint>
 #include <string>
 
 #include "json_result.hpp"
@@ -19,7 +20,10 @@ std::string spf_check(std::string record) {
   return maildiag::wasm::json_text([&] { return maildiag::spf::to_json(maildiag::spf::validate(record)); });
 }
 
-std::string spf_evaluate(std::string ip, std::string mail_from, std::string helo, std::string answers) {
+// `timestamp` (%{t}, seconds since the epoch) comes from JavaScript, fixed for all the rounds
+// of one evaluation so that each round asks the same questions.
+std::string spf_evaluate(std::string ip, std::string mail_from, std::string helo, std::string answers,
+                         double timestamp) {
   return maildiag::wasm::json_text([&] {
     maildiag::dns::Cache cache;
     std::string error = answers.empty() ? "" : maildiag::dns::add_answers_from_json(answers, cache);
@@ -28,6 +32,7 @@ std::string spf_evaluate(std::string ip, std::string mail_from, std::string helo
     request.ip = ip;
     request.mail_from = mail_from;
     request.helo = helo;
+    if (timestamp > 0 && timestamp < 1e15) request.timestamp = static_cast<std::uint64_t>(timestamp);
     return maildiag::spf::to_json(maildiag::spf::check_host(request, cache));
   });
 }

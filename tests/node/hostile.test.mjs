@@ -23,7 +23,7 @@ const calls = {
   // DNS answers as JavaScript hands them to the module (raw calls: the JSON text goes in as is).
   dns: (bytes) => {
     JSON.parse(md.module.spfAudit('example.com', text(bytes)));
-    return JSON.parse(md.module.spfEvaluate('192.0.2.1', 'user@example.com', 'mail.example.com', text(bytes)));
+    return JSON.parse(md.module.spfEvaluate('192.0.2.1', 'user@example.com', 'mail.example.com', text(bytes), 0));
   },
 };
 

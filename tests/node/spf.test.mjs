@@ -94,3 +94,19 @@ test('doh: evaluation against dnsdist DoH on loopback (POST via the CORS front, 
                                     { resolve: dohResolver({ endpoint: DOH_CORS, timeoutMs: 8000 }) });
   assert.equal(tmo.result, 'temperror');
 });
+
+test('spfEvaluate: %{t} in an explanation is the timestamp given, or now (RFC 7208 §7.2, §6.2)', async () => {
+  const answers = [
+    { name: 'example.com', type: 'TXT', kind: 'records',
+      records: [{ type: 'TXT', data: 'v=spf1 -all exp=why.example.com' }] },
+    { name: 'why.example.com', type: 'TXT', kind: 'records',
+      records: [{ type: 'TXT', data: 'refused at %{t}' }] },
+  ];
+  const fixed = await md.spfEvaluate({ ip: '192.0.2.1', mailFrom: 'a@example.com', timestamp: 1700000000 },
+                                     { answers, resolve: () => [] });
+  assert.equal(fixed.result, 'fail');
+  assert.match(fixed.explanation, /refused at 1700000000/);
+  const now = await md.spfEvaluate({ ip: '192.0.2.1', mailFrom: 'a@example.com' }, { answers, resolve: () => [] });
+  const t = Number(now.explanation.match(/refused at (\d+)/)[1]);
+  assert.ok(Math.abs(t - Date.now() / 1000) < 120, now.explanation);
+});

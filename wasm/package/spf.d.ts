@@ -86,7 +86,7 @@ export interface SpfDnsOptions {
 
 export interface SpfApi {
   spfCheck(record: string): SpfCheck;
-  spfEvaluate(request: { ip: string; mailFrom?: string; helo?: string }, options?: SpfDnsOptions): Promise<SpfEvaluation>;
+  spfEvaluate(request: { ip: string; mailFrom?: string; helo?: string; timestamp?: number }, options?: SpfDnsOptions): Promise<SpfEvaluation>;
   spfAudit(domain: string, options?: SpfDnsOptions): Promise<SpfAudit>;
 }
 

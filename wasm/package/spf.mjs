@@ -22,11 +22,14 @@ export function spfApi(module, parse) {
     /** Validates an SPF record offline: terms with spans, findings with codes, spans and fixes. */
     spfCheck: (record) => parse(module.spfCheck(String(record))),
     /**
-     * RFC 7208 check_host(): `{ip, mailFrom, helo}`. `answers` pre-seeds DNS ("what if": give the
+     * RFC 7208 check_host(): `{ip, mailFrom, helo, timestamp}` (`timestamp`, for %{t}: seconds
+     * since the epoch, now by default). `answers` pre-seeds DNS ("what if": give the
      * TXT record of a domain before publishing it).
      */
-    spfEvaluate: ({ ip, mailFrom = '', helo = '' }, { resolve, answers = [] } = {}) =>
-      drive((given) => parse(module.spfEvaluate(String(ip), String(mailFrom), String(helo), given)), resolve, answers),
+    spfEvaluate: ({ ip, mailFrom = '', helo = '', timestamp = Math.floor(Date.now() / 1000) },
+                  { resolve, answers = [] } = {}) =>
+      drive((given) => parse(module.spfEvaluate(String(ip), String(mailFrom), String(helo), given,
+                                                Number(timestamp))), resolve, answers),
     /** The include/redirect tree of a domain with the lookup cost of each branch and fixes. */
     spfAudit: (domain, { resolve, answers = [] } = {}) =>
       drive((given) => parse(module.spfAudit(String(domain), given)), resolve, answers),
