@@ -34,7 +34,7 @@ export interface NdrMessage {
   original: { message_id: string; from: string; to: string; subject: string };
   recipients: NdrRecipient[];
   partial: boolean;
-  findings: { code: string; severity: string; message: string; span: { begin: number; end: number }; fix: string }[];
+  findings: { code: string; severity: string; message: string; span: [number, number]; fix: string }[];
 }
 
 export interface NdrApi {

@@ -4,6 +4,7 @@
 
 #include "maildiag/config.hpp"
 #include "maildiag/finding.hpp"
+#include "maildiag/finding_json.hpp"
 #include "maildiag/status_code.hpp"
 #include "maildiag/explain.hpp"
 #include "maildiag/kb/entry.hpp"

@@ -7,24 +7,10 @@
 #include "maildiag/dkim/audit.hpp"
 #include "maildiag/dkim/key_record.hpp"
 #include "maildiag/dns/json.hpp"
+#include "maildiag/finding_json.hpp"
 
 namespace maildiag {
 namespace dkim {
-namespace json_detail {
-
-inline nlohmann::json findings(const std::vector<Finding>& list) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& f : list)
-    out.push_back({{"code", f.code},
-                   {"severity", to_string(f.severity)},
-                   {"message", f.message},
-                   {"span", {f.span.begin, f.span.end}},
-                   {"fix", f.fix}});
-  return out;
-}
-
-}  // namespace json_detail
-
 inline nlohmann::json to_json(const KeyRecord& r) {
   nlohmann::json tags = nlohmann::json::array();
   for (const auto& t : r.tags)
@@ -46,7 +32,7 @@ inline nlohmann::json to_json(const KeyRecord& r) {
                    {"strict_identity", r.strict_identity},
                    {"hash_algorithms", r.hash_algorithms},
                    {"service_types", r.service_types},
-                   {"findings", json_detail::findings(r.findings)}};
+                   {"findings", findings_json(r.findings)}};
   j["key_bits"] = r.key_bits ? nlohmann::json(*r.key_bits) : nlohmann::json();
   return j;
 }
@@ -57,7 +43,7 @@ inline nlohmann::json to_json(const Audit& a) {
     nlohmann::json j{{"selector", s.selector},
                      {"name", s.name},
                      {"status", s.status},
-                     {"findings", json_detail::findings(s.findings)}};
+                     {"findings", findings_json(s.findings)}};
     j["cname_target"] = s.cname_target.empty() ? nlohmann::json() : nlohmann::json(s.cname_target);
     j["record"] = s.record ? to_json(*s.record) : nlohmann::json();
     sels.push_back(std::move(j));
@@ -68,7 +54,7 @@ inline nlohmann::json to_json(const Audit& a) {
           {"default_selectors", a.default_selectors},
           {"microsoft_365_mx", a.microsoft_365_mx},
           {"selectors", std::move(sels)},
-          {"findings", json_detail::findings(a.findings)},
+          {"findings", findings_json(a.findings)},
           {"pending", std::move(pending)}};
 }
 

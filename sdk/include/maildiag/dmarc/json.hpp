@@ -9,24 +9,12 @@
 #include "maildiag/dmarc/record.hpp"
 #include "maildiag/dmarc/verdict.hpp"
 #include "maildiag/dns/json.hpp"
+#include "maildiag/finding_json.hpp"
 
 namespace maildiag {
 namespace dmarc {
 namespace json_detail {
 
-inline nlohmann::json finding(const Finding& f) {
-  return {{"code", f.code},
-          {"severity", to_string(f.severity)},
-          {"message", f.message},
-          {"span", {f.span.begin, f.span.end}},
-          {"fix", f.fix}};
-}
-
-inline nlohmann::json findings(const std::vector<Finding>& list) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& f : list) out.push_back(finding(f));
-  return out;
-}
 
 inline nlohmann::json uris(const std::vector<ReportUri>& list) {
   nlohmann::json out = nlohmann::json::array();
@@ -86,7 +74,7 @@ inline nlohmann::json to_json(const Record& r) {
   j["ruf"] = json_detail::uris(r.ruf);
   j["psd"] = r.psd ? nlohmann::json(std::string(1, *r.psd)) : nlohmann::json();
   j["pct"] = r.pct ? nlohmann::json(*r.pct) : nlohmann::json();
-  j["findings"] = json_detail::findings(r.findings);
+  j["findings"] = findings_json(r.findings);
   return j;
 }
 
@@ -95,7 +83,7 @@ inline nlohmann::json to_json(const Discovery& d) {
                    {"tree_walk", json_detail::method(d.tree_walk)},
                    {"psl", json_detail::method(d.psl)},
                    {"methods_disagree", d.methods_disagree},
-                   {"findings", json_detail::findings(d.findings)}};
+                   {"findings", findings_json(d.findings)}};
   nlohmann::json pending = nlohmann::json::array();
   for (const auto& q : d.pending) pending.push_back(dns::to_json(q));
   j["pending"] = std::move(pending);
@@ -120,7 +108,7 @@ inline nlohmann::json to_json(const Verdict& v) {
                    {"checks", std::move(checks)},
                    {"steps", v.steps},
                    {"discovery", to_json(v.discovery)},
-                   {"findings", json_detail::findings(v.findings)}};
+                   {"findings", findings_json(v.findings)}};
   j["policy_domain"] = v.policy_domain.empty() ? nlohmann::json() : nlohmann::json(v.policy_domain);
   j["organizational_domain"] = v.organizational_domain;
   j["published_policy"] =
@@ -146,7 +134,7 @@ inline nlohmann::json to_json(const Audit& a) {
   nlohmann::json j{{"domain", a.domain},
                    {"discovery", to_json(a.discovery)},
                    {"report_destinations", std::move(dests)},
-                   {"findings", json_detail::findings(a.findings)}};
+                   {"findings", findings_json(a.findings)}};
   j["policy_domain"] = walk.policy_domain.empty() ? nlohmann::json() : nlohmann::json(walk.policy_domain);
   j["record"] = walk.record ? to_json(*walk.record) : nlohmann::json();
   nlohmann::json pending = nlohmann::json::array();

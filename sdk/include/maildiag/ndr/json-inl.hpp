@@ -1,5 +1,6 @@
 #pragma once
 
+#include "maildiag/finding_json.hpp"
 #include "maildiag/ndr/json.hpp"
 
 namespace maildiag {
@@ -45,14 +46,7 @@ MAILDIAG_FUNC nlohmann::json to_json(const Report& report) {
   for (const auto& r : report.recipients) recipients.push_back(to_json(r));
   j["recipients"] = std::move(recipients);
   j["partial"] = report.partial;
-  nlohmann::json findings = nlohmann::json::array();
-  for (const auto& f : report.findings)
-    findings.push_back({{"code", f.code},
-                        {"severity", std::string(to_string(f.severity))},
-                        {"message", f.message},
-                        {"span", {{"begin", f.span.begin}, {"end", f.span.end}}},
-                        {"fix", f.fix}});
-  j["findings"] = std::move(findings);
+  j["findings"] = findings_json(report.findings);
   return j;
 }
 

@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "maildiag/dns/json.hpp"
-#include "maildiag/finding.hpp"
+#include "maildiag/finding_json.hpp"
 #include "maildiag/spf/audit.hpp"
 #include "maildiag/spf/check_host.hpp"
 #include "maildiag/spf/validate.hpp"
@@ -15,19 +15,6 @@
 namespace maildiag {
 namespace spf {
 namespace json_detail {
-
-inline nlohmann::json span(Span s) { return nlohmann::json::array({s.begin, s.end}); }
-
-inline nlohmann::json findings(const std::vector<Finding>& list) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& f : list)
-    out.push_back({{"code", f.code},
-                   {"severity", std::string(to_string(f.severity))},
-                   {"message", f.message},
-                   {"span", span(f.span)},
-                   {"fix", f.fix}});
-  return out;
-}
 
 inline nlohmann::json questions(const std::vector<dns::Question>& list) {
   nlohmann::json out = nlohmann::json::array();
@@ -49,7 +36,7 @@ inline nlohmann::json audit_node(const Audit& a, std::size_t index) {
                       {"own_lookups", n.own_lookups},
                       {"branch_lookups", n.branch_lookups},
                       {"void_lookups", n.void_lookups},
-                      {"findings", findings(n.findings)}};
+                      {"findings", findings_json(n.findings)}};
   nlohmann::json children = nlohmann::json::array();
   for (std::size_t c : n.children) children.push_back(audit_node(a, c));
   j["children"] = std::move(children);
@@ -66,14 +53,14 @@ inline nlohmann::json to_json(const Validation& v) {
     std::string_view text = v.text;
     nlohmann::json j;
     j["text"] = std::string(text.substr(t.span.begin, t.span.size()));
-    j["span"] = json_detail::span(t.span);
+    j["span"] = span_json(t.span);
     j["kind"] = t.is_modifier ? "modifier" : "mechanism";
     j["name"] = t.is_modifier ? std::string(text.substr(t.name.begin, t.name.size()))
                               : std::string(to_string(t.mechanism));
     if (!t.is_modifier) j["qualifier"] = std::string(1, qualifier_char(t.qualifier));
     j["value"] = t.has_value ? nlohmann::json(std::string(text.substr(t.value.begin, t.value.size())))
                              : nlohmann::json();
-    j["value_span"] = t.has_value ? json_detail::span(t.value) : nlohmann::json();
+    j["value_span"] = t.has_value ? span_json(t.value) : nlohmann::json();
     j["cidr4"] = t.cidr4 < 0 ? nlohmann::json() : nlohmann::json(t.cidr4);
     j["cidr6"] = t.cidr6 < 0 ? nlohmann::json() : nlohmann::json(t.cidr6);
     const Provider* p = v.provider(i);
@@ -85,7 +72,7 @@ inline nlohmann::json to_json(const Validation& v) {
           {"valid", !v.has_errors()},
           {"dns_lookups", v.dns_terms},
           {"terms", std::move(terms)},
-          {"findings", json_detail::findings(v.findings)}};
+          {"findings", findings_json(v.findings)}};
 }
 
 /// `maildiag spf eval`: {result, explanation, matched_term, dns_lookups, void_lookups, trace[], ...}.
@@ -128,7 +115,7 @@ inline nlohmann::json to_json(const Audit& a) {
           {"over_limit_branch", json_detail::optional_string(a.over_limit_branch)},
           {"void_lookups", a.void_lookups},
           {"tree", a.nodes.empty() ? nlohmann::json() : json_detail::audit_node(a, 0)},
-          {"findings", json_detail::findings(a.findings)},
+          {"findings", findings_json(a.findings)},
           {"pending", json_detail::questions(a.pending)}};
 }
 
