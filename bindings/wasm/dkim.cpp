@@ -21,19 +21,11 @@ std::string wasm_dkim_check(std::string record) {
 // `selectors`: a JSON array of strings (empty: the common selectors); `answers` as in dmarc.cpp.
 std::string wasm_dkim_audit(std::string domain, std::string selectors, std::string answers) {
   return json_text([&]() -> nlohmann::json {
-    auto list = nlohmann::json::parse(selectors.empty() ? "[]" : selectors, nullptr, false);
-    if (!list.is_array()) return {{"error", "selectors: expected a JSON array of strings"}};
-    std::vector<std::string> sels;
-    for (const auto& s : list) {
-      if (!s.is_string()) return {{"error", "selectors: expected a JSON array of strings"}};
-      sels.push_back(s.get<std::string>());
-    }
+    auto sels = maildiag::wasm::string_list(selectors);
+    if (!sels) return {{"error", "selectors: expected a JSON array of strings"}};
     maildiag::dns::Cache cache;
-    if (!answers.empty()) {
-      std::string why = maildiag::dns::add_answers_from_json(answers, cache);
-      if (!why.empty()) return {{"error", "answers: " + why}};
-    }
-    return maildiag::dkim::to_json(maildiag::dkim::audit(domain, sels, cache));
+    if (auto error = maildiag::wasm::fill_cache(answers, cache)) return *error;
+    return maildiag::dkim::to_json(maildiag::dkim::audit(domain, *sels, cache));
   });
 }
 

@@ -16,15 +16,6 @@ namespace {
 
 using maildiag::wasm::json_text;
 
-// Fills a cache from the answers JSON; returns an error document when it is malformed.
-bool fill_cache(const std::string& answers, maildiag::dns::Cache& cache, nlohmann::json& error) {
-  if (answers.empty()) return true;
-  std::string why = maildiag::dns::add_answers_from_json(answers, cache);
-  if (why.empty()) return true;
-  error = nlohmann::json{{"error", "answers: " + why}};
-  return false;
-}
-
 std::string wasm_dmarc_check(std::string record) {
   return json_text([&] { return maildiag::dmarc::to_json(maildiag::dmarc::parse_record(record)); });
 }
@@ -48,8 +39,7 @@ std::string wasm_dmarc_evaluate(std::string from, std::string spf, std::string d
       input.dkim.push_back(std::move(*r));
     }
     maildiag::dns::Cache cache;
-    nlohmann::json error;
-    if (!fill_cache(answers, cache, error)) return error;
+    if (auto error = maildiag::wasm::fill_cache(answers, cache)) return *error;
     return dmarc::to_json(dmarc::evaluate(input, cache));
   });
 }
@@ -57,8 +47,7 @@ std::string wasm_dmarc_evaluate(std::string from, std::string spf, std::string d
 std::string wasm_dmarc_audit(std::string domain, std::string answers) {
   return json_text([&]() -> nlohmann::json {
     maildiag::dns::Cache cache;
-    nlohmann::json error;
-    if (!fill_cache(answers, cache, error)) return error;
+    if (auto error = maildiag::wasm::fill_cache(answers, cache)) return *error;
     return maildiag::dmarc::to_json(maildiag::dmarc::audit(domain, cache));
   });
 }

@@ -13,19 +13,11 @@ namespace {
 
 std::string wasm_domain_audit(std::string domain, std::string selectors, std::string answers) {
   return maildiag::wasm::json_text([&]() -> nlohmann::json {
-    auto list = nlohmann::json::parse(selectors.empty() ? "[]" : selectors, nullptr, false);
-    if (!list.is_array()) return {{"error", "selectors: expected a JSON array of strings"}};
-    std::vector<std::string> sels;
-    for (const auto& s : list) {
-      if (!s.is_string()) return {{"error", "selectors: expected a JSON array of strings"}};
-      sels.push_back(s.get<std::string>());
-    }
+    auto sels = maildiag::wasm::string_list(selectors);
+    if (!sels) return {{"error", "selectors: expected a JSON array of strings"}};
     maildiag::dns::Cache cache;
-    if (!answers.empty()) {
-      std::string why = maildiag::dns::add_answers_from_json(answers, cache);
-      if (!why.empty()) return {{"error", "answers: " + why}};
-    }
-    return maildiag::to_json(maildiag::audit_domain(domain, sels, cache));
+    if (auto error = maildiag::wasm::fill_cache(answers, cache)) return *error;
+    return maildiag::to_json(maildiag::audit_domain(domain, *sels, cache));
   });
 }
 

@@ -2,9 +2,14 @@
 // keeps one schema (the one the CLI and C API print) and embind stays a thin layer.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "maildiag/dns/cache.hpp"
+#include "maildiag/dns/json.hpp"
 
 namespace maildiag::wasm {
 
@@ -18,6 +23,27 @@ inline std::string dump(const nlohmann::json& doc) {
 template <typename Body>
 std::string json_text(Body&& body) {
   return dump(body());
+}
+
+/// The DNS answers gathered so far (JSON, see maildiag/dns/json.hpp; "" for none) in a cache, or
+/// the error document to return when JavaScript handed in something malformed.
+inline std::optional<nlohmann::json> fill_cache(const std::string& answers, dns::Cache& cache) {
+  if (answers.empty()) return std::nullopt;
+  std::string why = dns::add_answers_from_json(answers, cache);
+  if (why.empty()) return std::nullopt;
+  return nlohmann::json{{"error", "answers: " + why}};
+}
+
+/// A JSON array of strings ("" for an empty one), or nullopt when it is anything else.
+inline std::optional<std::vector<std::string>> string_list(const std::string& json_text) {
+  auto list = nlohmann::json::parse(json_text.empty() ? "[]" : json_text, nullptr, false);
+  if (!list.is_array()) return std::nullopt;
+  std::vector<std::string> out;
+  for (const auto& item : list) {
+    if (!item.is_string()) return std::nullopt;
+    out.push_back(item.get<std::string>());
+  }
+  return out;
 }
 
 }  // namespace maildiag::wasm

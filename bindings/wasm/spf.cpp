@@ -26,8 +26,7 @@ std::string spf_evaluate(std::string ip, std::string mail_from, std::string helo
                          double timestamp) {
   return maildiag::wasm::json_text([&] {
     maildiag::dns::Cache cache;
-    std::string error = answers.empty() ? "" : maildiag::dns::add_answers_from_json(answers, cache);
-    if (!error.empty()) return nlohmann::json{{"error", error}};
+    if (auto error = maildiag::wasm::fill_cache(answers, cache)) return *error;
     maildiag::spf::Request request;
     request.ip = ip;
     request.mail_from = mail_from;
@@ -40,8 +39,7 @@ std::string spf_evaluate(std::string ip, std::string mail_from, std::string helo
 std::string spf_audit(std::string domain, std::string answers) {
   return maildiag::wasm::json_text([&] {
     maildiag::dns::Cache cache;
-    std::string error = answers.empty() ? "" : maildiag::dns::add_answers_from_json(answers, cache);
-    if (!error.empty()) return nlohmann::json{{"error", error}};
+    if (auto error = maildiag::wasm::fill_cache(answers, cache)) return *error;
     return maildiag::spf::to_json(maildiag::spf::audit(domain, cache));
   });
 }

@@ -4,6 +4,7 @@
 #include <vector>
 #include <string>
 
+#include "arguments.hpp"
 #include "guard.hpp"
 #include "owned_string.hpp"
 #include "maildiag/dkim/audit.hpp"
@@ -53,13 +54,11 @@ int maildiag_dkim_audit_zone_json(const char* zone_json, size_t zone_length, con
     return MAILDIAG_ERROR_INVALID_ARGUMENT;
   *json_out = nullptr;
   return maildiag::c_api::guarded([&] {
-    auto parsed = maildiag::dns::Zone::parse(std::string_view(zone_json ? zone_json : "", zone_length));
+    auto parsed = maildiag::dns::Zone::parse(maildiag::c_api::view(zone_json, zone_length));
     if (!parsed.zone) return int(MAILDIAG_ERROR_PARSE);
     std::vector<std::string> sels;
-    for (size_t i = 0; i < selector_count; ++i) {
-      if (!selectors[i] && selector_lengths[i]) return int(MAILDIAG_ERROR_INVALID_ARGUMENT);
-      sels.emplace_back(selectors[i] ? selectors[i] : "", selector_lengths[i]);
-    }
+    if (!maildiag::c_api::copy_strings(selectors, selector_lengths, selector_count, sels))
+      return int(MAILDIAG_ERROR_INVALID_ARGUMENT);
     std::string name(domain ? domain : "", domain_length);
     maildiag::dns::Cache cache;
     auto a = maildiag::dns::drive(

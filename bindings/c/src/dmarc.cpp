@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "arguments.hpp"
 #include "guard.hpp"
 #include "owned_string.hpp"
 #include "maildiag/dmarc/audit.hpp"
@@ -65,7 +66,7 @@ int maildiag_dmarc_evaluate_zone(const char* zone_json, size_t zone_length, cons
   *out = nullptr;
   return maildiag::c_api::guarded([&] {
     namespace dmarc = maildiag::dmarc;
-    auto parsed = maildiag::dns::Zone::parse(std::string_view(zone_json ? zone_json : "", zone_length));
+    auto parsed = maildiag::dns::Zone::parse(maildiag::c_api::view(zone_json, zone_length));
     if (!parsed.zone) return int(MAILDIAG_ERROR_PARSE);
     dmarc::VerdictInput input;
     input.from_domain.assign(from_domain ? from_domain : "", from_length);
@@ -108,7 +109,7 @@ int maildiag_dmarc_audit_zone_json(const char* zone_json, size_t zone_length, co
     return MAILDIAG_ERROR_INVALID_ARGUMENT;
   *json_out = nullptr;
   return maildiag::c_api::guarded([&] {
-    auto parsed = maildiag::dns::Zone::parse(std::string_view(zone_json ? zone_json : "", zone_length));
+    auto parsed = maildiag::dns::Zone::parse(maildiag::c_api::view(zone_json, zone_length));
     if (!parsed.zone) return int(MAILDIAG_ERROR_PARSE);
     std::string name(domain ? domain : "", domain_length);
     maildiag::dns::Cache cache;

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "arguments.hpp"
 #include "guard.hpp"
 #include "maildiag/dns/resolver.hpp"
 #include "maildiag/dns/zone.hpp"
@@ -26,13 +27,11 @@ int maildiag_domain_audit_zone(const char* zone_json, size_t zone_length, const 
     return MAILDIAG_ERROR_INVALID_ARGUMENT;
   *out = nullptr;
   return maildiag::c_api::guarded([&] {
-    auto parsed = maildiag::dns::Zone::parse(std::string_view(zone_json ? zone_json : "", zone_length));
+    auto parsed = maildiag::dns::Zone::parse(maildiag::c_api::view(zone_json, zone_length));
     if (!parsed.zone) return int(MAILDIAG_ERROR_PARSE);
     std::vector<std::string> sels;
-    for (size_t i = 0; i < selector_count; ++i) {
-      if (!selectors[i] && selector_lengths[i]) return int(MAILDIAG_ERROR_INVALID_ARGUMENT);
-      sels.emplace_back(selectors[i] ? selectors[i] : "", selector_lengths[i]);
-    }
+    if (!maildiag::c_api::copy_strings(selectors, selector_lengths, selector_count, sels))
+      return int(MAILDIAG_ERROR_INVALID_ARGUMENT);
     std::string name(domain ? domain : "", domain_length);
     auto handle = std::make_unique<maildiag_domain_audit>();
     maildiag::dns::Cache cache;

@@ -3,6 +3,7 @@
 #include <memory>
 #include <string>
 
+#include "arguments.hpp"
 #include "guard.hpp"
 #include "maildiag/dns/json.hpp"
 #include "maildiag/dns/zone.hpp"
@@ -90,7 +91,7 @@ int maildiag_spf_eval_zone(const char* ip, size_t ip_length, const char* mail_fr
     return MAILDIAG_ERROR_INVALID_ARGUMENT;
   *out = nullptr;
   return maildiag::c_api::guarded([&] {
-    auto zone = maildiag::dns::Zone::parse(std::string_view(zone_json ? zone_json : "", zone_length));
+    auto zone = maildiag::dns::Zone::parse(maildiag::c_api::view(zone_json, zone_length));
     if (!zone.zone) return MAILDIAG_ERROR_PARSE;
     auto handle = std::make_unique<maildiag_spf_evaluation>();
     maildiag::dns::Cache cache;
@@ -141,7 +142,7 @@ int maildiag_spf_audit_zone(const char* domain, size_t domain_length, const char
   if (!out || bad(domain, domain_length) || bad(zone_json, zone_length)) return MAILDIAG_ERROR_INVALID_ARGUMENT;
   *out = nullptr;
   return maildiag::c_api::guarded([&] {
-    auto zone = maildiag::dns::Zone::parse(std::string_view(zone_json ? zone_json : "", zone_length));
+    auto zone = maildiag::dns::Zone::parse(maildiag::c_api::view(zone_json, zone_length));
     if (!zone.zone) return MAILDIAG_ERROR_PARSE;
     auto handle = std::make_unique<maildiag_spf_audit>();
     maildiag::dns::Cache cache;
