@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "maildiag/dkim/key_record.hpp"
+#include "maildiag/tag_list.hpp"
 
 namespace maildiag {
 namespace dkim {
@@ -17,10 +18,7 @@ inline std::string to_lower(std::string_view s) {
   for (char& c : out) c = lower(c);
   return out;
 }
-inline void trim(std::string_view text, std::size_t& b, std::size_t& e) noexcept {
-  while (b < e && is_space(text[b])) ++b;
-  while (e > b && is_space(text[e - 1])) --e;
-}
+using tag_list::trim;
 
 inline int base64_value(char c) noexcept {
   if (c >= 'A' && c <= 'Z') return c - 'A';
@@ -205,54 +203,37 @@ inline void Parser::run() {
         {0, text_.size()});
     return;
   }
-  std::size_t seg_begin = 0;
   bool first = true;
-  while (seg_begin <= text_.size()) {
-    std::size_t semi = text_.find(';', seg_begin);
-    std::size_t seg_end = semi == std::string_view::npos ? text_.size() : semi;
-    std::size_t b = seg_begin, e = seg_end;
-    trim(text_, b, e);
-    seg_begin = seg_end + 1;
-    if (b == e) {
-      if (semi == std::string_view::npos) break;
-      continue;
-    }
+  tag_list::for_each_tag(text_, 0, [&](const tag_list::RawTag& raw) {
     if (r_.tags.size() >= kMaxTags) {
       add("dkim.too_many_tags", Severity::error,
           "The record has more than " + std::to_string(kMaxTags) + " tags; the rest was not "
           "examined.",
-          {b, text_.size()});
-      break;
+          {raw.span.begin, text_.size()});
+      return false;
     }
-    std::size_t eq = text_.find('=', b);
-    if (eq == std::string_view::npos || eq >= e) {
+    if (!raw.has_equals) {
       add("dkim.syntax", Severity::error,
-          "\"" + std::string(text_.substr(b, e - b)) + "\" is not a tag=value pair; the whole "
-          "record is invalid (RFC 6376 §3.2).",
-          {b, e}, "Write tags as name=value, separated by semicolons.");
+          "\"" + std::string(text_.substr(raw.span.begin, raw.span.size())) + "\" is not a tag=value "
+          "pair; the whole record is invalid (RFC 6376 §3.2).",
+          raw.span, "Write tags as name=value, separated by semicolons.");
       first = false;
-      continue;
+      return true;
     }
-    std::size_t nb = b, ne = eq, vb = eq + 1, ve = e;
-    trim(text_, nb, ne);
-    trim(text_, vb, ve);
     Tag tag;
-    tag.span = {b, e};
-    tag.name_span = {nb, ne};
-    tag.value_span = {vb, ve};
-    tag.name = std::string(text_.substr(nb, ne - nb));
-    tag.value = std::string(text_.substr(vb, ve - vb));
-    bool name_ok = nb < ne && is_alpha(text_[nb]);
-    for (std::size_t i = nb; i < ne && name_ok; ++i)
-      name_ok = is_alpha(text_[i]) || is_digit(text_[i]) || text_[i] == '_';
-    if (!name_ok) {
+    tag.span = raw.span;
+    tag.name_span = raw.name;
+    tag.value_span = raw.value;
+    tag.name = std::string(text_.substr(raw.name.begin, raw.name.size()));
+    tag.value = std::string(text_.substr(raw.value.begin, raw.value.size()));
+    if (!raw.valid_name) {
       add("dkim.syntax", Severity::error,
           "\"" + tag.name + "\" is not a valid tag name; the whole record is invalid.",
           tag.name_span, "Tag names are letters, digits and underscores, like p or k.");
       tag.known = false;
       r_.tags.push_back(std::move(tag));
       first = false;
-      continue;
+      return true;
     }
     bool duplicate = std::any_of(r_.tags.begin(), r_.tags.end(),
                                  [&](const Tag& t) { return t.name == tag.name && !t.duplicate; });
@@ -271,7 +252,8 @@ inline void Parser::run() {
     }
     first = false;
     r_.tags.push_back(std::move(tag));
-  }
+    return true;
+  });
   for (const auto& t : r_.tags)
     if (t.name == "p" && !t.duplicate) key_tag_ = &t;
   if (!key_tag_) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "maildiag/dmarc/record.hpp"
+#include "maildiag/tag_list.hpp"
 
 namespace maildiag {
 namespace dmarc {
@@ -29,10 +30,7 @@ inline std::string to_lower(std::string_view s) {
 }
 
 // Shrinks [b, e) of `text` so it has no surrounding whitespace.
-inline void trim(std::string_view text, std::size_t& b, std::size_t& e) noexcept {
-  while (b < e && is_space(text[b])) ++b;
-  while (e > b && is_space(text[e - 1])) --e;
-}
+using tag_list::trim;
 
 /// A host name as DNS allows it in mail: letters, digits, hyphens, underscores, at least two
 /// labels of at most 63 bytes, 253 bytes in all.
@@ -123,57 +121,42 @@ inline void Parser::run() {
 
   bool first = true;
   std::size_t p_index = 0;
-  std::size_t seg_begin = pos;
-  while (seg_begin <= text_.size()) {
-    std::size_t semi = text_.find(';', seg_begin);
-    std::size_t seg_end = semi == std::string_view::npos ? text_.size() : semi;
-    std::size_t b = seg_begin, e = seg_end;
-    trim(text_, b, e);
-    seg_begin = seg_end + 1;
-    if (b == e) {
-      if (semi == std::string_view::npos) break;
-      continue;
-    }
+  tag_list::for_each_tag(text_, pos, [&](const tag_list::RawTag& raw) {
     if (r_.tags.size() >= kMaxTags) {
       add("dmarc.too_many_tags", Severity::error,
           "The record has more than " + std::to_string(kMaxTags) +
               " tags; the rest was not examined.",
-          {b, text_.size()});
-      break;
+          {raw.span.begin, text_.size()});
+      return false;
     }
-    std::size_t eq = text_.find('=', b);
-    if (eq == std::string_view::npos || eq >= e) {
+    if (!raw.has_equals) {
       add("dmarc.syntax", Severity::error,
-          "\"" + std::string(text_.substr(b, e - b)) + "\" is not a tag=value pair.", {b, e},
-          "Write tags as name=value, separated by semicolons.");
+          "\"" + std::string(text_.substr(raw.span.begin, raw.span.size())) +
+              "\" is not a tag=value pair.",
+          raw.span, "Write tags as name=value, separated by semicolons.");
       if (first) {
         add("dmarc.missing_version", Severity::error,
-            "The record does not start with v=DMARC1, so receivers ignore it.", {b, e},
+            "The record does not start with v=DMARC1, so receivers ignore it.", raw.span,
             "Start the record with \"v=DMARC1;\".");
         first = false;
       }
-      continue;
+      return true;
     }
-    std::size_t nb = b, ne = eq, vb = eq + 1, ve = e;
-    trim(text_, nb, ne);
-    trim(text_, vb, ve);
     Tag tag;
-    tag.span = {b, e};
-    tag.name_span = {nb, ne};
-    tag.value_span = {vb, ve};
-    tag.name = to_lower(text_.substr(nb, ne - nb));
-    tag.value = std::string(text_.substr(vb, ve - vb));
-    bool name_ok = nb < ne && is_alpha(text_[nb]);
-    for (std::size_t i = nb; i < ne && name_ok; ++i)
-      name_ok = is_alpha(text_[i]) || is_digit(text_[i]) || text_[i] == '_';
-    if (!name_ok) {
+    tag.span = raw.span;
+    tag.name_span = raw.name;
+    tag.value_span = raw.value;
+    tag.name = to_lower(text_.substr(raw.name.begin, raw.name.size()));
+    tag.value = std::string(text_.substr(raw.value.begin, raw.value.size()));
+    if (!raw.valid_name) {
       add("dmarc.syntax", Severity::error,
-          "\"" + std::string(text_.substr(nb, ne - nb)) + "\" is not a valid tag name.",
+          "\"" + std::string(text_.substr(raw.name.begin, raw.name.size())) +
+              "\" is not a valid tag name.",
           tag.name_span, "Tag names are letters, digits and underscores, like p or rua.");
       tag.status = TagStatus::unknown;
       r_.tags.push_back(std::move(tag));
       first = false;
-      continue;
+      return true;
     }
     if (first) {
       first = false;
@@ -194,7 +177,7 @@ inline void Parser::run() {
             tag.value_span, "Write v=DMARC1.");
       }
       r_.tags.push_back(std::move(tag));
-      continue;
+      return true;
     }
     bool duplicate = std::any_of(r_.tags.begin(), r_.tags.end(),
                                  [&](const Tag& t) { return t.name == tag.name && !t.duplicate; });
@@ -212,7 +195,8 @@ inline void Parser::run() {
       if (tag.name == "p") p_index = r_.tags.size();
     }
     r_.tags.push_back(std::move(tag));
-  }
+    return true;
+  });
   if (!r_.is_dmarc) {
     if (r_.tags.empty() && r_.findings.empty())
       add("dmarc.missing_version", Severity::error, "The record is empty.", {0, text_.size()},
