@@ -33,10 +33,18 @@ if(EMSCRIPTEN)
   # bundle. The core's public paths do not throw: results carry errors, and every entry point is
   # fuzzed natively under ASan/UBSan, where an escaping exception counts as a crash. Inputs that
   # could exhaust memory are refused in JavaScript before they reach the module (wasm/package).
-  # The bundle's size is a feature: link-time optimisation across the whole core, the smallest
-  # code at every step, and the small allocator (the module makes few, short-lived allocations).
-  add_compile_options(-flto $<$<CONFIG:MinSizeRel>:-Oz>)
-  add_link_options(-flto $<$<CONFIG:MinSizeRel>:-Oz> -sMALLOC=emmalloc)
+  # The bundle's size is a feature: link-time optimisation across the whole core and the
+  # smallest code at every step (-Oz). Two things keep -Oz from costing speed:
+  # - Emscripten's -Os/-Oz also turn off inlining of every function not marked inline
+  #   (-fno-inline-functions, its INLINING_LIMIT setting). With inlining back, the bundle is
+  #   smaller, not larger, and bounce decoding is half again as fast.
+  # - libc++ declares std::string and friends as extern templates, so their members come from
+  #   the prebuilt system library instead of being inlined and optimised with our code; the
+  #   std::string-heavy decoders run a third faster when they are instantiated here.
+  # dlmalloc instead of emmalloc: 2.5 KiB more, 5% faster on the decoders' many small strings.
+  set(_maildiag_wasm_flags -flto $<$<CONFIG:MinSizeRel>:-Oz> -sINLINING_LIMIT=0)
+  add_compile_options(${_maildiag_wasm_flags} -D_LIBCPP_DISABLE_EXTERN_TEMPLATE)
+  add_link_options(${_maildiag_wasm_flags} -sMALLOC=dlmalloc)
   # Optimised links run Emscripten's JS optimizer, which needs Debian's Node modules.
   set(CMAKE_CXX_LINKER_LAUNCHER "${CMAKE_COMMAND};-E;env;NODE_PATH=/usr/share/nodejs")
 endif()
