@@ -115,15 +115,20 @@ MAILDIAG_FUNC HeaderSection parse_header_section(std::string_view text, const Li
 }
 
 MAILDIAG_FUNC std::string unfold(std::string_view value) {
+  // Trimming first gives the same result (only CR and LF go from inside) and most values fit on
+  // one line: then this is a single copy.
+  const std::string_view t = trim(value);
+  std::size_t brk = find_line_break(t);
+  if (brk == std::string_view::npos) return std::string(t);
   std::string out;
-  out.reserve(value.size());
-  for (std::size_t i = 0; i < value.size(); ++i) {
-    char c = value[i];
-    if (c == '\r' || c == '\n') continue;
-    out += c;
+  out.reserve(t.size());
+  std::size_t from = 0;
+  while (brk != std::string_view::npos) {
+    out.append(t.data() + from, brk - from);
+    from = brk + 1;
+    brk = find_line_break(t, from);
   }
-  std::string_view t = trim(out);
-  if (t.size() != out.size()) return std::string(t);
+  out.append(t.data() + from, t.size() - from);
   return out;
 }
 

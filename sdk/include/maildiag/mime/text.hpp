@@ -96,21 +96,28 @@ struct Line {
   std::size_t next = 0;  // == input size at the end
 };
 
-/// The line starting at `pos`; the terminator is LF, CRLF or a lone CR.
-inline Line next_line(std::string_view input, std::size_t pos) noexcept {
-  std::size_t i = pos;
-  const std::size_t n = input.size();
-  // Eight bytes at a time until a word holds a CR or LF (every line-oriented scan of maildiag
-  // runs through here); the exact position is then found byte by byte.
+/// Position of the first CR or LF in `text` at or after `from`, or npos. Eight bytes at a time
+/// until a word holds one (every line-oriented scan of maildiag runs through here).
+inline std::size_t find_line_break(std::string_view text, std::size_t from = 0) noexcept {
+  std::size_t i = from;
+  const std::size_t n = text.size();
   constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
   while (i + 8 <= n) {
     std::uint64_t word;
-    std::memcpy(&word, input.data() + i, 8);
+    std::memcpy(&word, text.data() + i, 8);
     const std::uint64_t lf = word ^ (ones * '\n'), cr = word ^ (ones * '\r');
     if ((((lf - ones) & ~lf) | ((cr - ones) & ~cr)) & highs) break;
     i += 8;
   }
-  while (i < n && input[i] != '\n' && input[i] != '\r') ++i;
+  while (i < n && text[i] != '\n' && text[i] != '\r') ++i;
+  return i < n ? i : std::string_view::npos;
+}
+
+/// The line starting at `pos`; the terminator is LF, CRLF or a lone CR.
+inline Line next_line(std::string_view input, std::size_t pos) noexcept {
+  const std::size_t n = input.size();
+  std::size_t i = find_line_break(input, pos);
+  if (i == std::string_view::npos) i = n;
   Line line;
   line.text = input.substr(pos, i - pos);
   line.begin = pos;

@@ -141,16 +141,16 @@ inline bool is_original_marker(std::string_view raw_line) {
         (iequals(t, e) || (istarts_with(t, e) && e.back() != ':' && e.back() != '.')))
       return true;
   if (t[0] != '-' && t[0] != '=' && t[0] != '_' && t[0] != '*') return false;
-  static constexpr std::string_view decorated[] = {
+  static const PhraseSet decorated(std::initializer_list<std::string_view>{
       "original message", "copy of the message", "returned message", "unsent message",
       "message headers", "header of the original", "headers of the original",
       "the body of the message", "undelivered message", "copy of message",
       "original mail", "message text follows", "returned mail follows",
       "included message", "rfc822-headers",
-  };
-  for (auto d : decorated)
-    if (ifind(t, d) != npos) return true;
-  return false;
+  });
+  bool found = false;
+  decorated.scan(t, [&](std::uint16_t, std::size_t) { return !(found = true); });
+  return found;
 }
 
 struct ReportText {
@@ -331,9 +331,15 @@ inline std::string detect_command(std::string_view text) {
   }();
   // The first command named in the text is the one the failure followed.
   std::string_view name;
-  phrases.scan(text, [&](std::uint16_t index, std::size_t) {
-    name = commands[index].name;
-    return false;
+  std::size_t first = npos;
+  std::uint16_t first_index = 0;
+  phrases.scan(text, [&](std::uint16_t index, std::size_t begin) {
+    if (begin < first || (begin == first && index < first_index)) {
+      first = begin;
+      first_index = index;
+      name = commands[index].name;
+    }
+    return true;
   });
   return std::string(name);
 }

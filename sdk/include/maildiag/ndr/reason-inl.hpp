@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <memory>
 #include <vector>
@@ -116,47 +117,62 @@ constexpr bool text_may_override(Reason r) noexcept {
 }
 
 // All keyword tables in one phrase set: one pass over the text finds every phrase of every
-// reason; the best match is then chosen by rank. A second set holds only the multi-word
-// phrases, for texts where single words do not count (fewer candidates, the same answer).
+// reason; the best match is then chosen by rank. Texts where single words do not count read
+// only the multi-word phrases' matches (the same scan, fewer candidates).
 class KeywordMatcher {
  public:
-  KeywordMatcher()
-      : all_(collect(all_entries_, false)), phrases_(collect(phrase_entries_, true)) {}
+  KeywordMatcher() : phrases_(collect(entries_)) {}
 
   std::optional<Reason> find(std::string_view text, bool phrases_only) const {
-    const std::vector<Entry>& entries = phrases_only ? phrase_entries_ : all_entries_;
+    // The automaton reports matches by where they end; the choice below reads them by where
+    // they start, then by table order.
+    struct Match {
+      std::size_t begin;
+      std::uint16_t index;
+    };
+    std::vector<Match> matches;
+    phrases_.scan(text, [&](std::uint16_t index, std::size_t i) {
+      const Entry& e = entries_[index];
+      if (phrases_only && !e.multi_word) return true;
+      if (e.phrase.size() > 4 || word_at(text, i, e.phrase.size())) matches.push_back({i, index});
+      return true;
+    });
+    std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
+      return a.begin != b.begin ? a.begin < b.begin : a.index < b.index;
+    });
     int best = -1;
     std::size_t best_begin = 0, best_end = 0;
     Reason best_reason = Reason::undefined;
-    (phrases_only ? phrases_ : all_).scan(text, [&](std::uint16_t index, std::size_t i) {
-      const Entry& e = entries[index];
-      const std::size_t end = i + e.phrase.size();
+    for (const Match& m : matches) {
+      const Entry& e = entries_[m.index];
+      const std::size_t end = m.begin + e.phrase.size();
       // A longer phrase covering the best match so far is more precise whatever its rank
       // ("host not found, try again" over "host not found").
-      const bool covers = best >= 0 && i <= best_begin && end >= best_end &&
-                          end - i > best_end - best_begin;
-      if (best >= 0 && e.rank >= best && !covers) return true;
-      if (e.phrase.size() <= 4 && !word_at(text, i, e.phrase.size())) return true;
+      const bool covers = best >= 0 && m.begin <= best_begin && end >= best_end &&
+                          end - m.begin > best_end - best_begin;
+      if (best >= 0 && e.rank >= best && !covers) continue;
       best = e.rank;
-      best_begin = i;
+      best_begin = m.begin;
       best_end = end;
       best_reason = e.reason;
-      return true;
-    });
+    }
     if (best < 0) return std::nullopt;
     return best_reason;
   }
+
+  bool complete() const noexcept { return phrases_.complete(); }
 
  private:
   struct Entry {
     std::string_view phrase;
     Reason reason;
     std::uint16_t rank;  // lower wins
+    bool multi_word;
   };
   static constexpr std::uint16_t kWordRank = 1000;
 
-  // The phrases of every table (or only the multi-word ones), their entries in `entries`.
-  static std::vector<std::string_view> collect(std::vector<Entry>& entries, bool phrases_only) {
+  // The phrases of every table, their entries in `entries`.
+  static std::vector<std::string_view> collect(std::vector<Entry>& entries) {
     std::vector<std::string_view> phrases;
     std::uint16_t priority = 0;
     for (const auto& table : reason_keyword_tables) {
@@ -166,10 +182,10 @@ class KeywordMatcher {
         // beats "timeout"): phrases rank before words, then by table priority. Scripts without
         // spaces between words (Japanese) count as phrases by length alone.
         const bool non_ascii = !p.empty() && static_cast<unsigned char>(p[0]) >= 0x80;
-        const bool phrase = (p.find(' ') != std::string_view::npos || non_ascii) && p.size() >= 8;
-        if (phrases_only && !phrase) continue;
-        const auto rank = static_cast<std::uint16_t>((phrase ? 0 : kWordRank) + priority);
-        entries.push_back(Entry{p, table.reason, rank});
+        const bool multi_word =
+            (p.find(' ') != std::string_view::npos || non_ascii) && p.size() >= 8;
+        const auto rank = static_cast<std::uint16_t>((multi_word ? 0 : kWordRank) + priority);
+        entries.push_back(Entry{p, table.reason, rank, multi_word});
         phrases.push_back(p);
       }
       ++priority;
@@ -187,9 +203,7 @@ class KeywordMatcher {
     return true;
   }
 
-  std::vector<Entry> all_entries_;
-  std::vector<Entry> phrase_entries_;
-  PhraseSet all_;
+  std::vector<Entry> entries_;
   PhraseSet phrases_;
 };
 
