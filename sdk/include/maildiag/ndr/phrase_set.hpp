@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace maildiag {
@@ -16,14 +17,16 @@ namespace ndr {
 
 class PhraseSet {
  public:
-  /// At most this many automaton states (the phrases' bytes, less shared prefixes): phrases
-  /// beyond it are left out. The sets maildiag builds are far smaller; a test checks that.
-  static constexpr std::size_t max_states = 65535;  // phrase indices and lengths are 16-bit too
-
+  /// Phrases are numbered and measured in 16 bits: phrases past index 65535 or longer than
+  /// 65535 bytes are left out (complete() tells).
   template <typename Range>
   explicit PhraseSet(const Range& phrases) {
     std::vector<std::string_view> kept;  // by index; empty when ignored
-    for (std::string_view p : phrases) kept.push_back(p.size() >= 3 ? p : std::string_view());
+    for (std::string_view p : phrases) {
+      const bool fits = kept.size() <= 0xFFFF && p.size() <= 0xFFFF;
+      if (!fits) complete_ = false;
+      kept.push_back(p.size() >= 3 && fits ? p : std::string_view());
+    }
     build(kept);
   }
 
@@ -74,7 +77,7 @@ class PhraseSet {
       if (!run(text, st, st.end, on_match)) return;
   }
 
-  /// False when a phrase was left out for want of states.
+  /// False when a phrase was left out (see the constructor).
   bool complete() const noexcept { return complete_; }
   std::size_t state_count() const noexcept { return out_begin_.size() - 1; }
 
@@ -90,84 +93,102 @@ class PhraseSet {
       for (char c : p)
         if (class_of_[lower(c)] == 0) class_of_[lower(c)] = static_cast<std::uint8_t>(classes_++);
     for (unsigned b = 'A'; b <= 'Z'; ++b) class_of_[b] = class_of_[b + 32];
+    auto class_at = [&](std::string_view p, std::size_t i) {
+      return class_of_[static_cast<unsigned char>(p[i])];
+    };
 
-    // The trie: trie[state * classes_ + class] is the child, 0 when there is none (no edge
-    // leads back to the root, state 0).
-    std::vector<std::uint32_t> trie(classes_, 0);
-    std::vector<std::vector<std::uint16_t>> ends(1);  // phrases ending at each state
+    // The trie, numbered breadth first (the states near the root, where a scan spends most of
+    // its time, then share a few cache lines): depth by depth over the phrases in sorted order,
+    // where the phrases sharing a prefix are neighbours. next_[state * classes_ + class] is the
+    // child, 0 when there is none (no edge leads back to the root, state 0).
+    std::vector<std::uint32_t> sorted;
+    for (std::uint32_t i = 0; i < phrases.size(); ++i)
+      if (!phrases[i].empty()) sorted.push_back(i);
+    std::sort(sorted.begin(), sorted.end(), [&](std::uint32_t a, std::uint32_t b) {
+      const std::string_view x = phrases[a], y = phrases[b];
+      for (std::size_t i = 0; i < x.size() && i < y.size(); ++i)
+        if (class_at(x, i) != class_at(y, i)) return class_at(x, i) < class_at(y, i);
+      return x.size() != y.size() ? x.size() < y.size() : a < b;
+    });
     length_.assign(phrases.size(), 0);
-    for (std::size_t index = 0; index < phrases.size(); ++index) {
-      std::string_view p = phrases[index];
-      if (p.empty()) continue;
-      std::size_t needed = 0, state = 0;
-      for (char c : p) {
-        const std::uint32_t to = trie[state * classes_ + class_of_[static_cast<unsigned char>(c)]];
-        if (to == 0) ++needed;
-        else state = to;
+    std::vector<std::uint32_t> node(sorted.size(), 0);  // each sorted phrase's node so far
+    std::vector<std::uint32_t> own_begin{0, 0};         // phrases ending at each state:
+    std::vector<std::uint16_t> own;                     //   own[own_begin[s], own_begin[s+1])
+    std::vector<std::uint32_t> parent{0};
+    std::vector<std::pair<std::uint32_t, std::uint16_t>> ending;  // (state, phrase) of a depth
+    // Neighbours in sorted order share their common prefix's states: the trie has one state per
+    // byte of each phrase past that prefix (plus the root).
+    std::size_t states = 1;
+    for (std::size_t k = 0; k < sorted.size(); ++k) {
+      const std::string_view p = phrases[sorted[k]];
+      std::size_t common = 0;
+      if (k > 0) {
+        const std::string_view q = phrases[sorted[k - 1]];
+        while (common < p.size() && common < q.size() && class_at(p, common) == class_at(q, common))
+          ++common;
       }
-      if (ends.size() + needed > max_states) {
-        complete_ = false;
-        continue;
-      }
-      state = 0;
-      for (char c : p) {
-        const std::size_t at = state * classes_ + class_of_[static_cast<unsigned char>(c)];
-        if (trie[at] == 0) {
-          trie[at] = static_cast<std::uint32_t>(ends.size());
-          ends.emplace_back();
-          trie.resize(trie.size() + classes_, 0);
+      states += p.size() - common;
+    }
+    next_.reserve(states * classes_);
+    next_.assign(classes_, 0);
+    for (std::size_t depth = 1;; ++depth) {
+      const std::size_t level_begin = parent.size();
+      std::uint32_t last_parent = 0, last = 0;
+      std::uint8_t last_class = 0;
+      bool any = false;
+      for (std::size_t k = 0; k < sorted.size(); ++k) {
+        const std::string_view p = phrases[sorted[k]];
+        if (p.size() < depth) continue;
+        const std::uint8_t c = class_at(p, depth - 1);
+        if (!any || node[k] != last_parent || c != last_class) {
+          last = static_cast<std::uint32_t>(parent.size());
+          parent.push_back(node[k]);
+          next_[node[k] * classes_ + c] = last;
+          next_.resize(next_.size() + classes_, 0);
+          last_parent = node[k];
+          last_class = c;
+          any = true;
         }
-        state = trie[at];
+        node[k] = last;
+        if (p.size() == depth) ending.emplace_back(last, static_cast<std::uint16_t>(sorted[k]));
       }
-      ends[state].push_back(static_cast<std::uint16_t>(index));
-      length_[index] = static_cast<std::uint16_t>(p.size());
-      max_length_ = std::max(max_length_, p.size());
-    }
-
-    // Breadth first, each state's missing edges become those of its longest proper suffix that
-    // is a state (its failure state), and its phrases include that suffix's phrases. The trie
-    // table turns into the automaton in place.
-    const std::size_t states = ends.size();
-    std::vector<std::uint32_t> fail(states, 0), order;
-    order.reserve(states);
-    order.push_back(0);
-    for (std::size_t head = 0; head < order.size(); ++head) {
-      const std::size_t s = order[head];
-      for (std::size_t c = 0; c < classes_; ++c) {
-        std::uint32_t& edge = trie[s * classes_ + c];
-        const std::uint32_t via_fail = s == 0 ? 0 : trie[fail[s] * classes_ + c];
-        if (edge != 0) {
-          fail[edge] = via_fail;
-          order.push_back(edge);
-        } else {
-          edge = via_fail;
-        }
+      if (!any) break;
+      // The phrases that end at this depth, state by state (states grow with k).
+      std::size_t e = 0;
+      for (std::size_t s = level_begin; s < parent.size(); ++s) {
+        for (; e < ending.size() && ending[e].first == s; ++e) own.push_back(ending[e].second);
+        own_begin.push_back(static_cast<std::uint32_t>(own.size()));
       }
+      ending.clear();
     }
-    std::vector<std::vector<std::uint16_t>> outputs(states);
-    for (std::size_t s : order) {
-      outputs[s] = ends[s];  // its own phrases (the longest, as they end here), then shorter ones
-      if (s != 0) outputs[s].insert(outputs[s].end(), outputs[fail[s]].begin(), outputs[fail[s]].end());
-    }
+    for (std::uint32_t i : sorted) length_[i] = static_cast<std::uint16_t>(phrases[i].size());
+    for (std::string_view p : phrases) max_length_ = std::max(max_length_, p.size());
 
-    // The final table is numbered in breadth-first order, so that the states near the root,
-    // where a scan spends most of its time, share a few cache lines. Each entry holds the next
-    // state's row offset, with the top bit set when that state matches phrases.
-    std::vector<std::uint32_t> renumbered(states);
-    for (std::size_t k = 0; k < states; ++k) renumbered[order[k]] = static_cast<std::uint32_t>(k);
-    next_.assign(states * classes_, 0);
+    // In breadth-first order, each state's missing edges become those of its longest proper
+    // suffix that is a state (its failure state), and its phrases include that suffix's
+    // phrases: the trie turns into the automaton in place.
+    std::vector<std::uint32_t> fail(states, 0);
     out_begin_.assign(states + 1, 0);
-    for (std::size_t k = 0; k < states; ++k) {
-      const std::size_t s = order[k];
+    for (std::size_t s = 0; s < states; ++s) {
+      std::uint32_t* row = &next_[s * classes_];
+      const std::uint32_t* fail_row = &next_[fail[s] * classes_];
       for (std::size_t c = 0; c < classes_; ++c) {
-        const std::uint32_t to = trie[s * classes_ + c];
-        next_[k * classes_ + c] = static_cast<std::uint32_t>(renumbered[to] * classes_) |
-                                  (outputs[to].empty() ? 0u : kMatches);
+        if (row[c] != 0) fail[row[c]] = s == 0 ? 0 : fail_row[c];
+        else row[c] = s == 0 ? 0 : fail_row[c];
       }
-      out_begin_[k] = static_cast<std::uint32_t>(outputs_.size());
-      outputs_.insert(outputs_.end(), outputs[s].begin(), outputs[s].end());
+      // Its own phrases (the longest, as they end here) first, then its failure state's.
+      out_begin_[s] = static_cast<std::uint32_t>(outputs_.size());
+      outputs_.insert(outputs_.end(), own.begin() + own_begin[s], own.begin() + own_begin[s + 1]);
+      if (s != 0)
+        for (std::uint32_t k = out_begin_[fail[s]]; k < out_begin_[fail[s] + 1]; ++k)
+          outputs_.push_back(outputs_[k]);
     }
     out_begin_[states] = static_cast<std::uint32_t>(outputs_.size());
+    // Each entry finally holds the next state's row offset, with the top bit set when that
+    // state matches phrases.
+    for (std::uint32_t& cell : next_)
+      cell = static_cast<std::uint32_t>(cell * classes_) |
+             (out_begin_[cell] != out_begin_[cell + 1] ? kMatches : 0u);
   }
 
   static constexpr std::uint32_t kMatches = 0x80000000u;
