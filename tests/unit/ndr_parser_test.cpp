@@ -293,6 +293,25 @@ TEST_CASE("RFC 3834 §5: an automatic reply is not a bounce") {
   CHECK(r.recipients[0].reason == Reason::vacation);
 }
 
+TEST_CASE("an unsubscribe request sent by the user's mail client is an opt-out, not a reply") {
+  // Apple Mail mails the List-Unsubscribe address and marks the message auto-replied.
+  Report r = parse(
+      "From: reader@mail.example\n"
+      "To: opt-out-1234@lists.example.org\n"
+      "Subject: unsubscribe\n"
+      "Auto-Submitted: auto-replied\n"
+      "X-Apple-Unsubscribe: true\n"
+      "\n"
+      "Apple Mail sent this email to unsubscribe from the message \"Weekly news\".\n");
+  CHECK(r.kind == Kind::feedback);
+  CHECK(r.format == "unsubscribe");
+  REQUIRE(r.recipients.size() == 1);
+  CHECK(r.recipients[0].address == "reader@mail.example");
+  CHECK(r.recipients[0].feedback_type == "opt-out");
+  CHECK(r.recipients[0].reason == Reason::feedback);
+  CHECK_FALSE(r.recipients[0].hard_bounce);
+}
+
 TEST_CASE("RFC 3464 success notification: Action delivered, 2.x.x") {
   Report r = parse(success_dsn);
   CHECK(r.kind == Kind::delivered);

@@ -496,6 +496,8 @@ class Decoder {
       // Amazon SES (SNS) notifications: JSON, no bounce text at all.
     } else if (is_complaint_without_report(top)) {
       decode_complaint_without_report();
+    } else if (is_unsubscribe_request(top)) {
+      decode_unsubscribe_request(top);
     } else if (!dsn_texts_.empty() || has_inline_dsn()) {
       decode_dsn();
       if (fields_.empty()) decode_text();
@@ -776,6 +778,23 @@ class Decoder {
     f.address = clean_address(original_headers_.get("x-hmxmroriginalrecipient"));
     if (f.address.empty()) f.address = clean_address(original_headers_.get("to"));
     f.feedback_type = "abuse";
+    fields_.push_back(std::move(f));
+  }
+
+  // An unsubscribe request that a mail client sends for its user (Apple Mail's "Unsubscribe"
+  // button mails the List-Unsubscribe address, marked X-Apple-Unsubscribe: true) is the
+  // recipient's opt-out: feedback from the address it comes from, not an auto-reply.
+  static bool is_unsubscribe_request(const mime::HeaderSection& top) {
+    return iequals(trim(top.get("x-apple-unsubscribe")), "true");
+  }
+
+  void decode_unsubscribe_request(const mime::HeaderSection& top) {
+    report_.kind = Kind::feedback;
+    report_.format = "unsubscribe";
+    Fields f;
+    f.address = clean_address(top.get("from"));
+    if (f.address.empty()) f.address = clean_address(top.get("reply-to"));
+    f.feedback_type = "opt-out";
     fields_.push_back(std::move(f));
   }
 
