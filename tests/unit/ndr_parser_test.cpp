@@ -242,7 +242,10 @@ TEST_CASE("Microsoft 365 modern layout pasted: the reported error, not the statu
       "Status code: 550 5.1.10\n"
       "\n"
       "Original Message Details\n"
+      "Created Date: 11/27/2026 9:12:03 AM\n"
+      "Sender Address: sender@fabrikam.example\n"
       "Recipient Address: jdoe@contoso.example\n"
+      "Subject: Quarterly   report\n"
       "\n"
       "Error Details\n"
       "Reported error: 550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP "
@@ -259,6 +262,10 @@ TEST_CASE("Microsoft 365 modern layout pasted: the reported error, not the statu
   CHECK(rc.diagnostic.find("RESOLVER.ADR.RecipientNotFound") != std::string::npos);
   CHECK(rc.reason == Reason::userunknown);  // x.1.10 is "not found" at Microsoft, not null MX
   CHECK(rc.hard_bounce);
+  // No message attached: the report's own description of it is read instead.
+  CHECK(r.original.subject == "Quarterly report");
+  CHECK(r.original.from == "sender@fabrikam.example");
+  CHECK(r.original.to == "jdoe@contoso.example");
 }
 
 TEST_CASE("Exchange: a 5.1.1 to an IMCEAEX address is a stale auto-complete entry") {

@@ -1050,12 +1050,42 @@ class Decoder {
       original_headers_ = mime::parse_header_section(original_owned_);
       original_found_ = !original_headers_.fields.empty();
     }
-    if (!original_found_) return;
+    if (!original_found_) {
+      read_original_details();
+      return;
+    }
     report_.original.message_id = collapse_space(original_headers_.get("message-id"));
     report_.original.from = collapse_space(original_headers_.get_decoded("from"));
     report_.original.to = collapse_space(original_headers_.get_decoded("to"));
     report_.original.subject = collapse_space(original_headers_.get_decoded("subject"));
     original_to_raw_ = original_headers_.get("to");
+  }
+
+  // Microsoft 365's modern layout describes the returned message in its own words when the
+  // message is not attached (and always in a pasted body): an "Original Message Details"
+  // section of "Name: value" lines ("Sender Address:", "Recipient Address:", "Subject:").
+  void read_original_details() {
+    std::size_t at = ifind(text_, "original message details");
+    if (at == npos) return;
+    std::size_t pos = mime::next_line(text_, at).next;
+    bool started = false;
+    while (pos < text_.size()) {
+      const mime::Line line = mime::next_line(text_, pos);
+      pos = line.next;
+      const std::string_view t = trim(line.text);
+      if (t.empty()) {
+        if (started) break;
+        continue;  // HTML layouts leave blank lines between the heading and the fields
+      }
+      const std::size_t colon = t.find(':');
+      if (colon == npos || colon > 32) break;  // the next section's heading
+      started = true;
+      const std::string_view name = trim(t.substr(0, colon));
+      const std::string value = collapse_space(t.substr(colon + 1));
+      if (iequals(name, "subject")) report_.original.subject = value;
+      else if (iequals(name, "sender address")) report_.original.from = value;
+      else if (iequals(name, "recipient address")) report_.original.to = value;
+    }
   }
 
   // ------------------------------------------------------------------ per-recipient results
