@@ -31,34 +31,60 @@ inline bool istarts_with(std::string_view text, std::string_view prefix) noexcep
   return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
 }
 
+namespace text_detail {
+// How common a byte is in mail text (English letter frequencies, then punctuation): ifind()
+// looks for a needle's least common byte, so that its memchr scans stop at few candidates.
+struct Commonness {
+  unsigned char score[256] = {};
+  constexpr Commonness() {
+    for (int c = 0; c < 256; ++c) score[c] = 10;
+    constexpr char by_frequency[] = "etaoinsrhldcumfpgwybvkxjqz";
+    for (int rank = 0; rank < 26; ++rank) {
+      const auto l = static_cast<unsigned char>(by_frequency[rank]);
+      score[l] = score[l - 32] = static_cast<unsigned char>(90 - 3 * rank);
+    }
+    for (int c = '0'; c <= '9'; ++c) score[c] = 30;
+    score[static_cast<unsigned char>('.')] = score[static_cast<unsigned char>(',')] = 35;
+    score[static_cast<unsigned char>('-')] = 35;
+    for (char c : {' ', '\n', '\r', '\t'}) score[static_cast<unsigned char>(c)] = 100;
+  }
+};
+inline constexpr Commonness commonness{};
+}  // namespace text_detail
+
 /// Position of `needle` in `text` ignoring ASCII case, or npos. `needle` must be lowercase.
-/// Candidates are found with memchr for both cases of the first byte, so the scan runs at
-/// memory speed when the first byte is rare.
+/// Candidates are found with memchr for both cases of the needle's least common byte, so the
+/// scan runs at memory speed.
 inline std::size_t ifind(std::string_view text, std::string_view needle,
                          std::size_t from = 0) noexcept {
   if (needle.empty()) return from <= text.size() ? from : std::string_view::npos;
   if (needle.size() > text.size() || from > text.size() - needle.size())
     return std::string_view::npos;
-  const char first = needle[0];
-  const char first_upper = (first >= 'a' && first <= 'z') ? static_cast<char>(first - 32) : first;
+  std::size_t anchor = 0;
+  for (std::size_t i = 1; i < needle.size(); ++i)
+    if (text_detail::commonness.score[static_cast<unsigned char>(needle[i])] <
+        text_detail::commonness.score[static_cast<unsigned char>(needle[anchor])])
+      anchor = i;
+  const char lower_byte = needle[anchor];
+  const char upper_byte =
+      (lower_byte >= 'a' && lower_byte <= 'z') ? static_cast<char>(lower_byte - 32) : lower_byte;
   const char* const base = text.data();
-  const char* const last = base + (text.size() - needle.size());  // last possible start
-  const char* lower = nullptr;
-  const char* upper = nullptr;
-  const char* p = base + from;
+  const char* const last = base + (text.size() - needle.size()) + anchor;  // last anchor spot
   auto next = [&](const char* from_ptr, char c) -> const char* {
     if (from_ptr > last) return nullptr;
     return static_cast<const char*>(std::memchr(from_ptr, c, static_cast<std::size_t>(last - from_ptr) + 1));
   };
-  lower = next(p, first);
-  upper = first_upper == first ? nullptr : next(p, first_upper);
+  const char* const first_spot = base + from + anchor;
+  const char* lower = next(first_spot, lower_byte);
+  const char* upper = upper_byte == lower_byte ? nullptr : next(first_spot, upper_byte);
   while (lower || upper) {
-    const char* candidate = !upper ? lower : !lower ? upper : (lower < upper ? lower : upper);
-    std::size_t k = 1;
+    const char* spot = !upper ? lower : !lower ? upper : (lower < upper ? lower : upper);
+    const char* candidate = spot - anchor;
+    std::size_t k = 0;
     while (k < needle.size() && ascii_lower(candidate[k]) == needle[k]) ++k;
     if (k == needle.size()) return static_cast<std::size_t>(candidate - base);
-    if (candidate == lower) lower = next(candidate + 1, first);
-    else upper = next(candidate + 1, first_upper);
+    if (spot == lower) lower = next(spot + 1, lower_byte);
+    else upper = next(spot + 1, upper_byte);
   }
   return std::string_view::npos;
 }
@@ -129,6 +155,28 @@ inline Line next_line(std::string_view input, std::size_t pos) noexcept {
   }
   line.next = i;
   return line;
+}
+
+/// `s` with every run of spaces, tabs and line breaks turned into one space, and none at either
+/// end.
+inline std::string collapse_space(std::string_view s) {
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  // Written in place into a buffer of the input's size (the result is never longer).
+  std::string out(s.size(), ' ');
+  char* const begin = &out[0];
+  char* w = begin;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && blank(s[i])) ++i;
+    std::size_t word = i;
+    while (i < s.size() && !blank(s[i])) ++i;
+    if (i == word) break;
+    if (w != begin) *w++ = ' ';
+    std::memcpy(w, s.data() + word, i - word);
+    w += i - word;
+  }
+  out.resize(static_cast<std::size_t>(w - begin));
+  return out;
 }
 
 /// A copy of `text` with every line ending (CRLF, CR) turned into LF.

@@ -24,6 +24,7 @@ namespace maildiag {
 namespace ndr {
 namespace parser_detail {
 
+using mime::collapse_space;
 using mime::ifind;
 using mime::iequals;
 using mime::istarts_with;
@@ -32,26 +33,6 @@ constexpr auto npos = std::string_view::npos;
 
 // ---------------------------------------------------------------------------------------------
 // Text helpers
-
-inline std::string collapse_space(std::string_view s) {
-  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  // Written in place into a buffer of the input's size (the result is never longer).
-  std::string out(s.size(), ' ');
-  char* const begin = &out[0];
-  char* w = begin;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && blank(s[i])) ++i;
-    std::size_t word = i;
-    while (i < s.size() && !blank(s[i])) ++i;
-    if (i == word) break;
-    if (w != begin) *w++ = ' ';
-    std::memcpy(w, s.data() + word, i - word);
-    w += i - word;
-  }
-  out.resize(static_cast<std::size_t>(w - begin));
-  return out;
-}
 
 // "rfc822; user@example.com" -> "user@example.com"; "<user@example.com>" -> "user@example.com".
 inline std::string clean_address(std::string_view field) {
@@ -472,7 +453,7 @@ struct Fields {
   std::string diagnostic;
   std::string remote_mta;
   std::string smtp_command;
-  std::string context;  // the report's text about this recipient
+  std::string context;  // the report's text about this recipient, as written
   std::string feedback_type;
 };
 
@@ -621,7 +602,7 @@ class Decoder {
     for (auto& f : fields_) {
       std::string block = block_for(anchors, f.address);
       if (block.empty() && fields_.size() == 1) block = text_;
-      f.context = collapse_space(cap(block));
+      f.context = std::string(cap(block));
       if (f.diagnostic.empty() && !block.empty()) f.diagnostic = pick_diagnostic(block);
       if (f.smtp_command.empty()) f.smtp_command = detect_command(f.diagnostic);
       if (f.smtp_command.empty()) f.smtp_command = detect_command(cap(block));
@@ -990,7 +971,7 @@ class Decoder {
 
   void fill_from_block(Fields& f, std::string_view block) {
     f.diagnostic = pick_diagnostic(block);
-    f.context = collapse_space(cap(block));
+    f.context = std::string(cap(block));
     f.smtp_command = detect_command(f.diagnostic);
     if (f.smtp_command.empty()) f.smtp_command = detect_command(cap(block));
     f.remote_mta = detect_remote_mta(cap(block));
@@ -1181,9 +1162,17 @@ class Decoder {
                     }), codes.end());
       return primary_codes(codes);
     };
+    // The report's words about the recipient, spacing folded, only when they are needed.
+    std::string context;
+    bool context_folded = false;
+    auto folded_context = [&]() -> const std::string& {
+      if (!context_folded) context = collapse_space(f.context);
+      context_folded = true;
+      return context;
+    };
     PrimaryCodes from_text = codes_in(f.diagnostic);
     if (!from_text.status && !from_text.reply_code) {
-      PrimaryCodes from_context = codes_in(f.context);
+      PrimaryCodes from_context = codes_in(folded_context());
       // A generic x.0.0 Status leaves room for the code the report's text gives.
       if (!given || (given->subject == 0 && given->detail == 0)) from_text = from_context;
       else if (!from_text.reply_code) from_text.reply_code = from_context.reply_code;
@@ -1220,8 +1209,8 @@ class Decoder {
 
     if (status) {
       r.status = status->to_string();
-    } else if (!r.reply_code.empty() && (ifind(f.context, "after mail from") != npos ||
-                                         ifind(f.context, "in reply to mail from") != npos)) {
+    } else if (!r.reply_code.empty() && (ifind(folded_context(), "after mail from") != npos ||
+                                         ifind(folded_context(), "in reply to mail from") != npos)) {
       // Refused at MAIL FROM with a bare reply code: the code cannot say which of the sender's
       // problems it was, so the inferred status is the "on hold" one (the corpus convention).
       r.status = inferred_status(Reason::onhold, r.reply_code[0] == '4' ? StatusClass::transient

@@ -65,9 +65,10 @@ class PhraseSet {
         entries[k] = next[rows[k] + class_of[bytes[streams[k].pos + step]]];
       for (std::size_t k = 0; k < kStreams; ++k) rows[k] = entries[k] & ~kMatches;
       if (!((entries[0] | entries[1] | entries[2] | entries[3]) & kMatches)) continue;
-      for (std::size_t k = 0; k < kStreams; ++k)
-        if ((entries[k] & kMatches) && !report(rows[k], streams[k].pos + step, streams[k], on_match))
-          return;
+      for (std::size_t k = 0; k < kStreams; ++k) {
+        const std::size_t i = streams[k].pos + step;
+        if ((entries[k] & kMatches) && !report(rows[k], i, streams[k], on_match)) return;
+      }
     }
     for (std::size_t k = 0; k < kStreams; ++k) {
       streams[k].row = rows[k];

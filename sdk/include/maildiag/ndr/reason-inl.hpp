@@ -270,7 +270,8 @@ MAILDIAG_FUNC Reason classify(const ReasonEvidence& e) {
   // A reason the status code gives is overridden only by the server's own words, not by the
   // report's prose, unless the code is a catch-all ("other mail system problem").
   const bool catch_all = !by_status || *by_status == Reason::systemerror;
-  if (!by_text && !e.context.empty() && catch_all) by_text = reason_from_text(e.context, true);
+  if (!by_text && !e.context.empty() && catch_all)
+    by_text = reason_from_text(mime::collapse_space(e.context), true);
   if (by_status == Reason::userunknown) {
     // A 5.1.1 stays "user unknown" unless the text proves something more specific.
     if (by_text == Reason::mailboxfull || by_text == Reason::blocked ||

@@ -52,7 +52,8 @@ struct ReasonEvidence {
   std::optional<EnhancedStatus> status;
   std::optional<std::uint16_t> reply_code;
   std::string_view text;     // the remote server's text for this recipient
-  std::string_view context;  // the report's own words around it, read when `text` says nothing
+  // The report's own words around it (any spacing): read when `text` says nothing.
+  std::string_view context;
   std::string_view smtp_command;
   std::string_view action;  // RFC 3464 action: failed, delayed, delivered, relayed, expanded
   /// What the layout itself means when nothing else tells (a Google Groups refusal: rejected).
