@@ -476,9 +476,9 @@ class Decoder {
     } else if (decode_notification_json()) {
       // Amazon SES (SNS) notifications: JSON, no bounce text at all.
     } else if (is_complaint_without_report(top)) {
-      decode_complaint_without_report();
+      decode_one_complaint("arf", "abuse", original_headers_, "x-hmxmroriginalrecipient", "to");
     } else if (is_unsubscribe_request(top)) {
-      decode_unsubscribe_request(top);
+      decode_one_complaint("unsubscribe", "opt-out", top, "from", "reply-to");
     } else if (!dsn_texts_.empty() || has_inline_dsn()) {
       decode_dsn();
       if (fields_.empty()) decode_text();
@@ -752,13 +752,16 @@ class Decoder {
            ifind(top.get("subject"), "complaint about message") != npos;
   }
 
-  void decode_complaint_without_report() {
+  // A complaint that names one complainant in a header field (or, failing that, another).
+  void decode_one_complaint(std::string_view format, std::string_view feedback_type,
+                            const mime::HeaderSection& headers, std::string_view field,
+                            std::string_view fallback) {
     report_.kind = Kind::feedback;
-    report_.format = "arf";
+    report_.format = std::string(format);
     Fields f;
-    f.address = clean_address(original_headers_.get("x-hmxmroriginalrecipient"));
-    if (f.address.empty()) f.address = clean_address(original_headers_.get("to"));
-    f.feedback_type = "abuse";
+    f.address = clean_address(headers.get(field));
+    if (f.address.empty()) f.address = clean_address(headers.get(fallback));
+    f.feedback_type = std::string(feedback_type);
     fields_.push_back(std::move(f));
   }
 
@@ -767,16 +770,6 @@ class Decoder {
   // recipient's opt-out: feedback from the address it comes from, not an auto-reply.
   static bool is_unsubscribe_request(const mime::HeaderSection& top) {
     return iequals(trim(top.get("x-apple-unsubscribe")), "true");
-  }
-
-  void decode_unsubscribe_request(const mime::HeaderSection& top) {
-    report_.kind = Kind::feedback;
-    report_.format = "unsubscribe";
-    Fields f;
-    f.address = clean_address(top.get("from"));
-    if (f.address.empty()) f.address = clean_address(top.get("reply-to"));
-    f.feedback_type = "opt-out";
-    fields_.push_back(std::move(f));
   }
 
   // ------------------------------------------------------------------ RFC 3834
