@@ -6,6 +6,7 @@
 
 #include "arguments.hpp"
 #include "guard.hpp"
+#include "zone.hpp"
 #include "owned_string.hpp"
 #include "maildiag/dkim/audit.hpp"
 #include "maildiag/dkim/json.hpp"
@@ -54,18 +55,16 @@ int maildiag_dkim_audit_zone_json(const char* zone_json, size_t zone_length, con
     return MAILDIAG_ERROR_INVALID_ARGUMENT;
   *json_out = nullptr;
   return maildiag::c_api::guarded([&] {
-    auto parsed = maildiag::dns::Zone::parse(maildiag::c_api::view(zone_json, zone_length));
-    if (!parsed.zone) return int(MAILDIAG_ERROR_PARSE);
     std::vector<std::string> sels;
     if (!maildiag::c_api::copy_strings(selectors, selector_lengths, selector_count, sels))
       return int(MAILDIAG_ERROR_INVALID_ARGUMENT);
     std::string name(domain ? domain : "", domain_length);
-    maildiag::dns::Cache cache;
-    auto a = maildiag::dns::drive(
-        [&](const maildiag::dns::Cache& c) { return maildiag::dkim::audit(name, sels, c); }, *parsed.zone,
-        cache);
+    auto a = maildiag::c_api::evaluate_on_zone(
+        maildiag::c_api::view(zone_json, zone_length),
+        [&](const maildiag::dns::Cache& c) { return maildiag::dkim::audit(name, sels, c); });
+    if (!a) return int(MAILDIAG_ERROR_PARSE);
     return maildiag::c_api::copy_out(
-        maildiag::dkim::to_json(a).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), json_out);
+        maildiag::dkim::to_json(*a).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), json_out);
   });
 }
 

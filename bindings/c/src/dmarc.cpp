@@ -6,6 +6,7 @@
 
 #include "arguments.hpp"
 #include "guard.hpp"
+#include "zone.hpp"
 #include "owned_string.hpp"
 #include "maildiag/dmarc/audit.hpp"
 #include "maildiag/dmarc/json.hpp"
@@ -66,8 +67,6 @@ int maildiag_dmarc_evaluate_zone(const char* zone_json, size_t zone_length, cons
   *out = nullptr;
   return maildiag::c_api::guarded([&] {
     namespace dmarc = maildiag::dmarc;
-    auto parsed = maildiag::dns::Zone::parse(maildiag::c_api::view(zone_json, zone_length));
-    if (!parsed.zone) return int(MAILDIAG_ERROR_PARSE);
     dmarc::VerdictInput input;
     input.from_domain.assign(from_domain ? from_domain : "", from_length);
     if (spf_length) {
@@ -80,10 +79,12 @@ int maildiag_dmarc_evaluate_zone(const char* zone_json, size_t zone_length, cons
       if (!r) return int(MAILDIAG_ERROR_PARSE);
       input.dkim.push_back(std::move(*r));
     }
+    auto result = maildiag::c_api::evaluate_on_zone(
+        maildiag::c_api::view(zone_json, zone_length),
+        [&](const maildiag::dns::Cache& c) { return dmarc::evaluate(input, c); });
+    if (!result) return int(MAILDIAG_ERROR_PARSE);
     auto handle = std::make_unique<maildiag_dmarc_verdict>();
-    maildiag::dns::Cache cache;
-    handle->result = maildiag::dns::drive(
-        [&](const maildiag::dns::Cache& c) { return dmarc::evaluate(input, c); }, *parsed.zone, cache);
+    handle->result = std::move(*result);
     handle->json = dmarc::to_json(handle->result)
                        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     *out = handle.release();
@@ -109,14 +110,13 @@ int maildiag_dmarc_audit_zone_json(const char* zone_json, size_t zone_length, co
     return MAILDIAG_ERROR_INVALID_ARGUMENT;
   *json_out = nullptr;
   return maildiag::c_api::guarded([&] {
-    auto parsed = maildiag::dns::Zone::parse(maildiag::c_api::view(zone_json, zone_length));
-    if (!parsed.zone) return int(MAILDIAG_ERROR_PARSE);
     std::string name(domain ? domain : "", domain_length);
-    maildiag::dns::Cache cache;
-    auto a = maildiag::dns::drive(
-        [&](const maildiag::dns::Cache& c) { return maildiag::dmarc::audit(name, c); }, *parsed.zone, cache);
+    auto a = maildiag::c_api::evaluate_on_zone(
+        maildiag::c_api::view(zone_json, zone_length),
+        [&](const maildiag::dns::Cache& c) { return maildiag::dmarc::audit(name, c); });
+    if (!a) return int(MAILDIAG_ERROR_PARSE);
     return maildiag::c_api::copy_out(
-        maildiag::dmarc::to_json(a).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), json_out);
+        maildiag::dmarc::to_json(*a).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), json_out);
   });
 }
 

@@ -6,6 +6,7 @@
 
 #include "arguments.hpp"
 #include "guard.hpp"
+#include "zone.hpp"
 #include "maildiag/dns/resolver.hpp"
 #include "maildiag/dns/zone.hpp"
 #include "maildiag/domain_audit.hpp"
@@ -27,17 +28,16 @@ int maildiag_domain_audit_zone(const char* zone_json, size_t zone_length, const 
     return MAILDIAG_ERROR_INVALID_ARGUMENT;
   *out = nullptr;
   return maildiag::c_api::guarded([&] {
-    auto parsed = maildiag::dns::Zone::parse(maildiag::c_api::view(zone_json, zone_length));
-    if (!parsed.zone) return int(MAILDIAG_ERROR_PARSE);
     std::vector<std::string> sels;
     if (!maildiag::c_api::copy_strings(selectors, selector_lengths, selector_count, sels))
       return int(MAILDIAG_ERROR_INVALID_ARGUMENT);
     std::string name(domain ? domain : "", domain_length);
+    auto result = maildiag::c_api::evaluate_on_zone(
+        maildiag::c_api::view(zone_json, zone_length),
+        [&](const maildiag::dns::Cache& c) { return maildiag::audit_domain(name, sels, c); });
+    if (!result) return int(MAILDIAG_ERROR_PARSE);
     auto handle = std::make_unique<maildiag_domain_audit>();
-    maildiag::dns::Cache cache;
-    handle->result = maildiag::dns::drive(
-        [&](const maildiag::dns::Cache& c) { return maildiag::audit_domain(name, sels, c); },
-        *parsed.zone, cache);
+    handle->result = std::move(*result);
     handle->json = maildiag::to_json(handle->result)
                        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     *out = handle.release();

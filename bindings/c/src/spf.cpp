@@ -5,6 +5,7 @@
 
 #include "arguments.hpp"
 #include "guard.hpp"
+#include "zone.hpp"
 #include "maildiag/dns/json.hpp"
 #include "maildiag/dns/zone.hpp"
 #include "maildiag/spf/audit.hpp"
@@ -91,12 +92,13 @@ int maildiag_spf_eval_zone(const char* ip, size_t ip_length, const char* mail_fr
     return MAILDIAG_ERROR_INVALID_ARGUMENT;
   *out = nullptr;
   return maildiag::c_api::guarded([&] {
-    auto zone = maildiag::dns::Zone::parse(maildiag::c_api::view(zone_json, zone_length));
-    if (!zone.zone) return MAILDIAG_ERROR_PARSE;
+    const auto req = request(ip, ip_length, mail_from, mail_from_length, helo, helo_length);
+    auto result = maildiag::c_api::evaluate_on_zone(
+        maildiag::c_api::view(zone_json, zone_length),
+        [&](const maildiag::dns::Cache& c) { return maildiag::spf::check_host(req, c); });
+    if (!result) return MAILDIAG_ERROR_PARSE;
     auto handle = std::make_unique<maildiag_spf_evaluation>();
-    maildiag::dns::Cache cache;
-    handle->result = maildiag::spf::check_host(request(ip, ip_length, mail_from, mail_from_length, helo, helo_length),
-                                               *zone.zone, cache);
+    handle->result = std::move(*result);
     handle->json = dump(maildiag::spf::to_json(handle->result));
     *out = handle.release();
     return MAILDIAG_OK;
@@ -142,11 +144,13 @@ int maildiag_spf_audit_zone(const char* domain, size_t domain_length, const char
   if (!out || bad(domain, domain_length) || bad(zone_json, zone_length)) return MAILDIAG_ERROR_INVALID_ARGUMENT;
   *out = nullptr;
   return maildiag::c_api::guarded([&] {
-    auto zone = maildiag::dns::Zone::parse(maildiag::c_api::view(zone_json, zone_length));
-    if (!zone.zone) return MAILDIAG_ERROR_PARSE;
+    const std::string name = text(domain, domain_length);
+    auto result = maildiag::c_api::evaluate_on_zone(
+        maildiag::c_api::view(zone_json, zone_length),
+        [&](const maildiag::dns::Cache& c) { return maildiag::spf::audit(name, c); });
+    if (!result) return MAILDIAG_ERROR_PARSE;
     auto handle = std::make_unique<maildiag_spf_audit>();
-    maildiag::dns::Cache cache;
-    handle->result = maildiag::spf::audit(text(domain, domain_length), *zone.zone, cache);
+    handle->result = std::move(*result);
     handle->json = dump(maildiag::spf::to_json(handle->result));
     *out = handle.release();
     return MAILDIAG_OK;
