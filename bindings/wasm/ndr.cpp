@@ -1,6 +1,9 @@
 #include <emscripten/bind.h>
+#include <emscripten/val.h>
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "json_result.hpp"
 #include "maildiag/mime/mbox.hpp"
@@ -9,8 +12,15 @@
 
 namespace {
 // One message, pasted text, or an mbox of several: {"messages": [...]}, as `maildiag ndr --json`.
-std::string wasm_ndr(std::string input, std::string source) {
-  return maildiag::wasm::json_text([&] {
+//
+// Bounces are the one input that can be megabytes long, so they skip embind's std::string
+// conversion (a JavaScript loop per byte, both ways): the package copies the bytes into the
+// module's memory with one HEAPU8.set and passes where they are; the JSON comes back as a view
+// of the module's memory that the package decodes at once (it stays valid until the next call).
+emscripten::val wasm_ndr(std::uintptr_t data, std::size_t size, std::string source) {
+  static std::string json;
+  const std::string_view input(reinterpret_cast<const char*>(data), size);
+  json = maildiag::wasm::json_text([&] {
     std::vector<maildiag::ndr::Report> reports;
     std::size_t index = 0;
     for (std::string_view message : maildiag::mime::split_mbox(input)) {
@@ -21,6 +31,8 @@ std::string wasm_ndr(std::string input, std::string source) {
     }
     return maildiag::ndr::to_json(reports);
   });
+  return emscripten::val(emscripten::typed_memory_view(
+      json.size(), reinterpret_cast<const unsigned char*>(json.data())));
 }
 }  // namespace
 

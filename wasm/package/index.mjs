@@ -60,7 +60,7 @@ export function wrap(rawModule) {
     /** The whole knowledge base: `{ providers: [{id, name}], entries: [KbEntry] }`. */
     kbEntries: () => parse(module.kbEntries()),
     ...authApi(module, parse),
-    ...ndrApi(module, parse),
+    ...ndrApi(module, parse, MAX_INPUT_LENGTH),
     ...spfApi(module, parse),
   };
 }
