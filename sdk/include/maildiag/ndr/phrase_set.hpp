@@ -85,7 +85,7 @@ class PhraseSet {
  private:
   void build(const std::vector<std::string_view>& phrases) {
     // Byte classes: one per distinct byte of the phrases, 0 for every other byte. Letters are
-    // folded: 'A' is in the class of 'a'.
+    // folded: 'A' is in the class of 'a' (so there are at most 231 classes).
     auto lower = [](char c) {
       const auto b = static_cast<unsigned char>(c);
       return static_cast<unsigned char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
