@@ -436,4 +436,13 @@ TEST_CASE("bad input never fails: binary noise, huge headers, endless nesting") 
   CHECK(c.partial);
   REQUIRE_FALSE(c.findings.empty());
   CHECK(c.findings[0].code == "mime.too_large");
+
+  // One endless paragraph full of keywords is one recipient's diagnostic; the keyword scan reads
+  // only its first ndr::max_reason_text bytes, which bounds the matches it keeps.
+  std::string keywords = "user@example.com\n550 5.2.2 mailbox full ";
+  while (keywords.size() < 2 * 1024 * 1024) keywords += "spam blocked user unknown relay denied ";
+  Report d = parse(keywords);
+  REQUIRE(d.recipients.size() == 1);
+  CHECK(d.recipients[0].reason == Reason::mailboxfull);
+  CHECK(reason_from_text(std::string(max_reason_text, ' ') + "mailbox full") == std::nullopt);
 }

@@ -253,7 +253,8 @@ MAILDIAG_FUNC std::string inferred_status(Reason r, StatusClass klass) {
 }
 
 MAILDIAG_FUNC std::optional<Reason> reason_from_text(std::string_view text, bool phrases_only) {
-  return reason_detail::matcher().find(text, phrases_only);
+  // The cap also bounds the matches the choice has to hold (see KeywordMatcher::find).
+  return reason_detail::matcher().find(text.substr(0, max_reason_text), phrases_only);
 }
 
 MAILDIAG_FUNC Reason classify(const ReasonEvidence& e) {

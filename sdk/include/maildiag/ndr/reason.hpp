@@ -2,6 +2,7 @@
 // from a status code or from the remote server's text, and whether it makes a bounce hard.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -41,8 +42,10 @@ MAILDIAG_FUNC std::optional<Reason> reason_for_status(const EnhancedStatus& stat
 MAILDIAG_FUNC std::string inferred_status(Reason r, StatusClass klass);
 
 /// The reason the remote server's text (any case) points at, found with keyword tables, one per
-/// reason, checked in priority order; nullopt when no keyword occurs. Linear in the text.
+/// reason, checked in priority order; nullopt when no keyword occurs. Only the first
+/// `max_reason_text` bytes are read: a server states its reason first.
 /// With `phrases_only`, single words ("blocked", "spam") are not enough, only phrases are.
+inline constexpr std::size_t max_reason_text = 4096;
 MAILDIAG_FUNC std::optional<Reason> reason_from_text(std::string_view text,
                                                      bool phrases_only = false);
 
