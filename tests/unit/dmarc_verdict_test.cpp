@@ -9,14 +9,14 @@
 #include "maildiag/dmarc/verdict.hpp"
 #include "maildiag/dns/resolver.hpp"
 #include "maildiag/dns/zone.hpp"
+#include "zone_support.hpp"
 
 using namespace maildiag;
 using namespace maildiag::dmarc;
 
 namespace {
 
-dns::Zone zone() {
-  auto parsed = dns::Zone::parse(R"({
+const char* const kZone = R"({
     "example.com": [{"type":"A","data":"192.0.2.1"}],
     "mail.example.com": [{"type":"A","data":"192.0.2.2"}],
     "mxonly.example.com": [{"type":"MX","preference":10,"exchange":"mx.example.net"}],
@@ -28,21 +28,15 @@ dns::Zone zone() {
     "_dmarc.twice.test": [{"type":"TXT","data":"v=DMARC1; p=none"},{"type":"TXT","data":"v=DMARC1; p=reject"}],
     "_dmarc.flaky.test": [{"type":"TIMEOUT"}],
     "nodmarc.test": [{"type":"A","data":"192.0.2.5"}]
-  })");
-  REQUIRE(parsed.zone);
-  return *parsed.zone;
-}
+  })";
 
 Discovery run_discover(const std::string& domain) {
-  auto z = zone();
-  dns::Cache cache;
-  return dns::drive([&](const dns::Cache& c) { return discover(domain, c); }, z, cache);
+  return test_support::evaluate_on_zone(
+      kZone, [&](const dns::Cache& c) { return discover(domain, c); });
 }
 
 Verdict run(const VerdictInput& in) {
-  auto z = zone();
-  dns::Cache cache;
-  return dns::drive([&](const dns::Cache& c) { return evaluate(in, c); }, z, cache);
+  return test_support::evaluate_on_zone(kZone, [&](const dns::Cache& c) { return evaluate(in, c); });
 }
 
 }  // namespace
@@ -159,15 +153,12 @@ TEST_CASE("JSON form of a verdict carries the contract fields") {
 }
 
 TEST_CASE("RFC 9989 §4.10.2: a failed lookup above the policy record keeps the policy and says so") {
-  auto parsed = dns::Zone::parse(R"({
+  VerdictInput in{"mail.example.org", AuthResult{"example.org", "pass"}, {}};
+  auto v = test_support::evaluate_on_zone(R"({
     "_dmarc.example.org": [{"type":"TXT","data":"v=DMARC1; p=reject"}],
     "_dmarc.org": [{"type":"TIMEOUT"}],
     "mail.example.org": [{"type":"A","data":"192.0.2.9"}]
-  })");
-  REQUIRE(parsed.zone);
-  dns::Cache cache;
-  VerdictInput in{"mail.example.org", AuthResult{"example.org", "pass"}, {}};
-  auto v = dns::drive([&](const dns::Cache& c) { return evaluate(in, c); }, *parsed.zone, cache);
+  })", [&](const dns::Cache& c) { return evaluate(in, c); });
   CHECK(v.result == DmarcResult::pass);
   CHECK(v.organizational_domain == "example.org");
   CHECK(std::any_of(v.findings.begin(), v.findings.end(),

@@ -6,16 +6,15 @@
 #include "maildiag/dns/zone.hpp"
 #include "maildiag/spf/audit.hpp"
 #include "maildiag/spf/json.hpp"
+#include "zone_support.hpp"
 
 using namespace maildiag;
 
 namespace {
 
 spf::Audit run_audit(const std::string& zone_json, const std::string& domain) {
-  auto parsed = dns::Zone::parse(zone_json);
-  REQUIRE_MESSAGE(parsed.zone, parsed.error);
-  dns::Cache cache;
-  auto a = spf::audit(domain, *parsed.zone, cache);
+  auto a = test_support::evaluate_on_zone(
+      zone_json, [&](const dns::Cache& cache) { return spf::audit(domain, cache); });
   CHECK(a.done());
   return a;
 }
@@ -161,13 +160,8 @@ TEST_CASE("JSON: check, eval and audit carry the contract's field names") {
   CHECK(jv["findings"][0]["code"] == "spf.pass_all");
   CHECK(jv["findings"][0]["span"] == nlohmann::json::array({42, 46}));
 
-  auto parsed = dns::Zone::parse(R"({"example.com":[{"type":"TXT","data":"v=spf1 -all"}]})");
-  REQUIRE(parsed.zone);
-  dns::Cache cache;
-  spf::Request request;
-  request.ip = "192.0.2.1";
-  request.mail_from = "a@example.com";
-  auto e = spf::check_host(request, *parsed.zone, cache);
+  const std::string zone = R"({"example.com":[{"type":"TXT","data":"v=spf1 -all"}]})";
+  auto e = test_support::check_host_on_zone(zone, "192.0.2.1", "a@example.com");
   auto je = spf::to_json(e);
   CHECK(je["result"] == "fail");
   CHECK(je["matched_term"] == "-all");
@@ -179,7 +173,7 @@ TEST_CASE("JSON: check, eval and audit carry the contract's field names") {
   CHECK(je["trace"][0]["kind"] == "records");
   CHECK(je["pending"].empty());
 
-  auto ja = spf::to_json(spf::audit("example.com", *parsed.zone, cache));
+  auto ja = spf::to_json(run_audit(zone, "example.com"));
   CHECK(ja["total_lookups"] == 0);
   CHECK(ja["over_limit"] == false);
   CHECK(ja["tree"]["record"] == "v=spf1 -all");

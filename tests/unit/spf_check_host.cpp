@@ -5,22 +5,18 @@
 
 #include "maildiag/dns/zone.hpp"
 #include "maildiag/spf/check_host.hpp"
+#include "zone_support.hpp"
 
 using namespace maildiag;
 using spf::Result;
 
 namespace {
 
+using test_support::txt;
+
 spf::Evaluation eval(const std::string& zone_json, const std::string& ip, const std::string& mail_from,
                      const std::string& helo = "mail.example.com") {
-  auto parsed = dns::Zone::parse(zone_json);
-  REQUIRE_MESSAGE(parsed.zone, parsed.error);
-  dns::Cache cache;
-  spf::Request request;
-  request.ip = ip;
-  request.mail_from = mail_from;
-  request.helo = helo;
-  auto result = spf::check_host(request, *parsed.zone, cache);
+  auto result = test_support::check_host_on_zone(zone_json, ip, mail_from, helo);
   CHECK(result.done());
   return result;
 }
@@ -28,10 +24,6 @@ spf::Evaluation eval(const std::string& zone_json, const std::string& ip, const 
 Result result_of(const std::string& zone_json, const std::string& ip, const std::string& mail_from,
                  const std::string& helo = "mail.example.com") {
   return eval(zone_json, ip, mail_from, helo).result;
-}
-
-std::string txt(const std::string& name, const std::string& record) {
-  return "\"" + name + "\":[{\"type\":\"TXT\",\"data\":\"" + record + "\"}]";
 }
 
 }  // namespace

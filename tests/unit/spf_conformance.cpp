@@ -6,6 +6,7 @@
 
 #include "maildiag/dns/zone.hpp"
 #include "maildiag/spf/check_host.hpp"
+#include "zone_support.hpp"
 
 using namespace maildiag;
 using spf::Result;
@@ -14,14 +15,7 @@ namespace {
 
 spf::Evaluation run(const std::string& zone_json, const std::string& ip, const std::string& mail_from,
                     const std::string& helo = "mail.example.com") {
-  auto parsed = dns::Zone::parse(zone_json);
-  REQUIRE_MESSAGE(parsed.zone, parsed.error);
-  dns::Cache cache;
-  spf::Request request;
-  request.ip = ip;
-  request.mail_from = mail_from;
-  request.helo = helo;
-  auto e = spf::check_host(request, *parsed.zone, cache);
+  auto e = test_support::check_host_on_zone(zone_json, ip, mail_from, helo);
   REQUIRE(e.done());
   return e;
 }
