@@ -160,8 +160,6 @@ class KeywordMatcher {
     return best_reason;
   }
 
-  bool complete() const noexcept { return phrases_.complete(); }
-
  private:
   struct Entry {
     std::string_view phrase;
