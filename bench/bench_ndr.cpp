@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "maildiag/json_text.hpp"
 #include "maildiag/mime/mbox.hpp"
 #include "maildiag/ndr/json.hpp"
 #include "maildiag/ndr/parser.hpp"
@@ -54,8 +55,7 @@ int main(int argc, char** argv) {
       maildiag::ndr::Report report = maildiag::ndr::parse(s);
       recipients += report.recipients.size();
       if (with_json)
-        sink += maildiag::ndr::to_json(report)
-                    .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+        sink += maildiag::to_json_text(maildiag::ndr::to_json(report))
                     .size();
       bytes += s.size();
       ++messages;

@@ -17,6 +17,7 @@
 #include <memory>
 
 #include "context.hpp"
+#include "maildiag/json_text.hpp"
 #include "maildiag/mime/mbox.hpp"
 #include "maildiag/ndr/json.hpp"
 #include "maildiag/ndr/parser.hpp"
@@ -119,7 +120,7 @@ class Runner {
     if (opts_.json) {
       collected_.push_back(ndr::to_json(report));
     } else if (opts_.jsonl) {
-      std::cout << ndr::to_json(report).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+      std::cout << to_json_text(ndr::to_json(report))
                 << '\n';
     } else {
       print_text(report);

@@ -7,11 +7,12 @@
 #include <iterator>
 #include <sstream>
 
+#include "maildiag/json_text.hpp"
+
 namespace maildiag::cli {
 
 void Context::print_json(const nlohmann::json& doc) const {
-  // Invalid UTF-8 in an input must not abort the output: replace it.
-  std::cout << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  std::cout << to_json_text(doc, 2) << '\n';
 }
 
 std::string Context::read_input(const std::string& path) const {

@@ -10,19 +10,16 @@
 
 #include "maildiag/dns/cache.hpp"
 #include "maildiag/dns/json.hpp"
+#include "maildiag/json_text.hpp"
 
 namespace maildiag::wasm {
-
-inline std::string dump(const nlohmann::json& doc) {
-  return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
 
 /// Runs `body` (returning nlohmann::json) and returns its JSON text. The module is built without
 /// exception support, so nothing is caught here: the core's public paths do not throw (see
 /// cmake/Dependencies.cmake), and the JS package turns an abort into an Error.
 template <typename Body>
 std::string json_text(Body&& body) {
-  return dump(body());
+  return to_json_text(body());
 }
 
 /// The DNS answers gathered so far (JSON, see maildiag/dns/json.hpp; "" for none) in a cache, or

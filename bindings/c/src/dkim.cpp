@@ -13,6 +13,7 @@
 #include "maildiag/dkim/key_record.hpp"
 #include "maildiag/dns/resolver.hpp"
 #include "maildiag/dns/zone.hpp"
+#include "maildiag/json_text.hpp"
 
 struct maildiag_dkim_key {
   maildiag::dkim::KeyRecord result;
@@ -27,8 +28,7 @@ int maildiag_dkim_check(const char* record, size_t length, maildiag_dkim_key** o
   return maildiag::c_api::guarded([&] {
     auto handle = std::make_unique<maildiag_dkim_key>();
     handle->result = maildiag::dkim::parse_key_record(std::string_view(record ? record : "", length));
-    handle->json = maildiag::dkim::to_json(handle->result)
-                       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    handle->json = maildiag::to_json_text(maildiag::dkim::to_json(handle->result));
     *out = handle.release();
     return MAILDIAG_OK;
   });
@@ -64,7 +64,7 @@ int maildiag_dkim_audit_zone_json(const char* zone_json, size_t zone_length, con
         [&](const maildiag::dns::Cache& c) { return maildiag::dkim::audit(name, sels, c); });
     if (!a) return int(MAILDIAG_ERROR_PARSE);
     return maildiag::c_api::copy_out(
-        maildiag::dkim::to_json(*a).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), json_out);
+        maildiag::to_json_text(maildiag::dkim::to_json(*a)), json_out);
   });
 }
 

@@ -14,6 +14,7 @@
 #include "maildiag/dmarc/verdict.hpp"
 #include "maildiag/dns/resolver.hpp"
 #include "maildiag/dns/zone.hpp"
+#include "maildiag/json_text.hpp"
 
 struct maildiag_dmarc_record {
   maildiag::dmarc::Record result;
@@ -33,8 +34,7 @@ int maildiag_dmarc_check(const char* record, size_t length, maildiag_dmarc_recor
   return maildiag::c_api::guarded([&] {
     auto handle = std::make_unique<maildiag_dmarc_record>();
     handle->result = maildiag::dmarc::parse_record(std::string_view(record ? record : "", length));
-    handle->json = maildiag::dmarc::to_json(handle->result)
-                       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    handle->json = maildiag::to_json_text(maildiag::dmarc::to_json(handle->result));
     *out = handle.release();
     return MAILDIAG_OK;
   });
@@ -85,8 +85,7 @@ int maildiag_dmarc_evaluate_zone(const char* zone_json, size_t zone_length, cons
     if (!result) return int(MAILDIAG_ERROR_PARSE);
     auto handle = std::make_unique<maildiag_dmarc_verdict>();
     handle->result = std::move(*result);
-    handle->json = dmarc::to_json(handle->result)
-                       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    handle->json = maildiag::to_json_text(dmarc::to_json(handle->result));
     *out = handle.release();
     return int(MAILDIAG_OK);
   });
@@ -116,7 +115,7 @@ int maildiag_dmarc_audit_zone_json(const char* zone_json, size_t zone_length, co
         [&](const maildiag::dns::Cache& c) { return maildiag::dmarc::audit(name, c); });
     if (!a) return int(MAILDIAG_ERROR_PARSE);
     return maildiag::c_api::copy_out(
-        maildiag::dmarc::to_json(*a).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), json_out);
+        maildiag::to_json_text(maildiag::dmarc::to_json(*a)), json_out);
   });
 }
 

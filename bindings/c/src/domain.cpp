@@ -11,6 +11,7 @@
 #include "maildiag/dns/zone.hpp"
 #include "maildiag/domain_audit.hpp"
 #include "maildiag/domain_audit_json.hpp"
+#include "maildiag/json_text.hpp"
 
 struct maildiag_domain_audit {
   maildiag::DomainAudit result;
@@ -38,8 +39,7 @@ int maildiag_domain_audit_zone(const char* zone_json, size_t zone_length, const 
     if (!result) return int(MAILDIAG_ERROR_PARSE);
     auto handle = std::make_unique<maildiag_domain_audit>();
     handle->result = std::move(*result);
-    handle->json = maildiag::to_json(handle->result)
-                       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    handle->json = maildiag::to_json_text(maildiag::to_json(handle->result));
     *out = handle.release();
     return int(MAILDIAG_OK);
   });

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "guard.hpp"
+#include "maildiag/json_text.hpp"
 #include "maildiag/ndr/json.hpp"
 #include "maildiag/ndr/parser.hpp"
 
@@ -28,8 +29,7 @@ int maildiag_ndr_parse(const char* message, size_t length, maildiag_ndr_report**
   return maildiag::c_api::guarded([&] {
     auto handle = std::make_unique<maildiag_ndr_report>();
     handle->report = maildiag::ndr::parse(std::string_view(message ? message : "", length));
-    handle->json = maildiag::ndr::to_json(handle->report)
-                       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    handle->json = maildiag::to_json_text(maildiag::ndr::to_json(handle->report));
     *out = handle.release();
     return MAILDIAG_OK;
   });

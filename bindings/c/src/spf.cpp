@@ -8,6 +8,7 @@
 #include "zone.hpp"
 #include "maildiag/dns/json.hpp"
 #include "maildiag/dns/zone.hpp"
+#include "maildiag/json_text.hpp"
 #include "maildiag/spf/audit.hpp"
 #include "maildiag/spf/check_host.hpp"
 #include "maildiag/spf/json.hpp"
@@ -49,10 +50,6 @@ bool fill(maildiag::dns::Cache& cache, const char* answers, size_t length) {
   return maildiag::dns::add_answers_from_json(std::string_view(answers, length), cache).empty();
 }
 
-std::string dump(const nlohmann::json& j) {
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 }  // namespace
 
 extern "C" {
@@ -63,7 +60,7 @@ int maildiag_spf_check_record(const char* record, size_t length, maildiag_spf_ch
   return maildiag::c_api::guarded([&] {
     auto handle = std::make_unique<maildiag_spf_check>();
     handle->result = maildiag::spf::validate(std::string_view(record ? record : "", length));
-    handle->json = dump(maildiag::spf::to_json(handle->result));
+    handle->json = maildiag::to_json_text(maildiag::spf::to_json(handle->result));
     *out = handle.release();
     return MAILDIAG_OK;
   });
@@ -99,7 +96,7 @@ int maildiag_spf_eval_zone(const char* ip, size_t ip_length, const char* mail_fr
     if (!result) return MAILDIAG_ERROR_PARSE;
     auto handle = std::make_unique<maildiag_spf_evaluation>();
     handle->result = std::move(*result);
-    handle->json = dump(maildiag::spf::to_json(handle->result));
+    handle->json = maildiag::to_json_text(maildiag::spf::to_json(handle->result));
     *out = handle.release();
     return MAILDIAG_OK;
   });
@@ -118,7 +115,7 @@ int maildiag_spf_eval_answers(const char* ip, size_t ip_length, const char* mail
     auto handle = std::make_unique<maildiag_spf_evaluation>();
     handle->result =
         maildiag::spf::check_host(request(ip, ip_length, mail_from, mail_from_length, helo, helo_length), cache);
-    handle->json = dump(maildiag::spf::to_json(handle->result));
+    handle->json = maildiag::to_json_text(maildiag::spf::to_json(handle->result));
     *out = handle.release();
     return MAILDIAG_OK;
   });
@@ -151,7 +148,7 @@ int maildiag_spf_audit_zone(const char* domain, size_t domain_length, const char
     if (!result) return MAILDIAG_ERROR_PARSE;
     auto handle = std::make_unique<maildiag_spf_audit>();
     handle->result = std::move(*result);
-    handle->json = dump(maildiag::spf::to_json(handle->result));
+    handle->json = maildiag::to_json_text(maildiag::spf::to_json(handle->result));
     *out = handle.release();
     return MAILDIAG_OK;
   });
@@ -166,7 +163,7 @@ int maildiag_spf_audit_answers(const char* domain, size_t domain_length, const c
     if (!fill(cache, answers_json, answers_length)) return MAILDIAG_ERROR_PARSE;
     auto handle = std::make_unique<maildiag_spf_audit>();
     handle->result = maildiag::spf::audit(text(domain, domain_length), cache);
-    handle->json = dump(maildiag::spf::to_json(handle->result));
+    handle->json = maildiag::to_json_text(maildiag::spf::to_json(handle->result));
     *out = handle.release();
     return MAILDIAG_OK;
   });
