@@ -2,16 +2,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "check.h"
 #include "maildiag/maildiag.h"
-
-static int failures = 0;
-#define CHECK(cond)                                                            \
-  do {                                                                         \
-    if (!(cond)) {                                                             \
-      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-      ++failures;                                                              \
-    }                                                                          \
-  } while (0)
 
 static const char zone[] =
     "{\"example.com\": [{\"type\":\"MX\",\"preference\":10,\"exchange\":\"mx.example.com\"},"

@@ -3,17 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "check.h"
 #include "maildiag/maildiag.h"
-
-static int failures = 0;
-
-#define EXPECT(cond)                                                  \
-  do {                                                                \
-    if (!(cond)) {                                                    \
-      fprintf(stderr, "%s:%d: expected %s\n", __FILE__, __LINE__, #cond); \
-      ++failures;                                                     \
-    }                                                                 \
-  } while (0)
 
 static const char zone[] =
     "{\"example.com\":[{\"type\":\"TXT\",\"data\":\"v=spf1 include:_spf.example.com -all\"}],"
@@ -22,42 +13,42 @@ static const char zone[] =
 int main(void) {
   maildiag_spf_check* check = NULL;
   const char record[] = "v=spf1 mx +all";
-  EXPECT(maildiag_spf_check_record(record, strlen(record), &check) == MAILDIAG_OK);
-  EXPECT(maildiag_spf_check_has_errors(check) == 1);
-  EXPECT(maildiag_spf_check_finding_count(check) == 1);
-  EXPECT(strcmp(maildiag_spf_check_finding_code(check, 0), "spf.pass_all") == 0);
-  EXPECT(strcmp(maildiag_spf_check_finding_code(check, 5), "") == 0);
-  EXPECT(strstr(maildiag_spf_check_json(check), "\"dns_lookups\":1") != NULL);
+  CHECK(maildiag_spf_check_record(record, strlen(record), &check) == MAILDIAG_OK);
+  CHECK(maildiag_spf_check_has_errors(check) == 1);
+  CHECK(maildiag_spf_check_finding_count(check) == 1);
+  CHECK(strcmp(maildiag_spf_check_finding_code(check, 0), "spf.pass_all") == 0);
+  CHECK(strcmp(maildiag_spf_check_finding_code(check, 5), "") == 0);
+  CHECK(strstr(maildiag_spf_check_json(check), "\"dns_lookups\":1") != NULL);
   maildiag_spf_check_free(check);
-  EXPECT(maildiag_spf_check_record(NULL, 3, &check) == MAILDIAG_ERROR_INVALID_ARGUMENT);
+  CHECK(maildiag_spf_check_record(NULL, 3, &check) == MAILDIAG_ERROR_INVALID_ARGUMENT);
 
   maildiag_spf_evaluation* eval = NULL;
-  EXPECT(maildiag_spf_eval_zone("192.0.2.9", 9, "a@example.com", 13, "", 0, zone, strlen(zone), &eval) == MAILDIAG_OK);
-  EXPECT(strcmp(maildiag_spf_evaluation_result(eval), "pass") == 0);
-  EXPECT(maildiag_spf_evaluation_pending_count(eval) == 0);
-  EXPECT(strstr(maildiag_spf_evaluation_json(eval), "\"matched_term\":\"ip4:192.0.2.0/24\"") != NULL);
+  CHECK(maildiag_spf_eval_zone("192.0.2.9", 9, "a@example.com", 13, "", 0, zone, strlen(zone), &eval) == MAILDIAG_OK);
+  CHECK(strcmp(maildiag_spf_evaluation_result(eval), "pass") == 0);
+  CHECK(maildiag_spf_evaluation_pending_count(eval) == 0);
+  CHECK(strstr(maildiag_spf_evaluation_json(eval), "\"matched_term\":\"ip4:192.0.2.0/24\"") != NULL);
   maildiag_spf_evaluation_free(eval);
-  EXPECT(maildiag_spf_eval_zone("192.0.2.9", 9, "a@example.com", 13, "", 0, "{", 1, &eval) == MAILDIAG_ERROR_PARSE);
+  CHECK(maildiag_spf_eval_zone("192.0.2.9", 9, "a@example.com", 13, "", 0, "{", 1, &eval) == MAILDIAG_ERROR_PARSE);
 
   /* Step by step: the first call asks for example.com TXT. */
-  EXPECT(maildiag_spf_eval_answers("198.51.100.1", 12, "a@example.com", 13, "", 0, "[]", 2, &eval) == MAILDIAG_OK);
-  EXPECT(maildiag_spf_evaluation_pending_count(eval) == 1);
-  EXPECT(strstr(maildiag_spf_evaluation_json(eval), "\"pending\":[{\"name\":\"example.com\",\"type\":\"TXT\"}]") != NULL);
+  CHECK(maildiag_spf_eval_answers("198.51.100.1", 12, "a@example.com", 13, "", 0, "[]", 2, &eval) == MAILDIAG_OK);
+  CHECK(maildiag_spf_evaluation_pending_count(eval) == 1);
+  CHECK(strstr(maildiag_spf_evaluation_json(eval), "\"pending\":[{\"name\":\"example.com\",\"type\":\"TXT\"}]") != NULL);
   maildiag_spf_evaluation_free(eval);
   {
     const char answers[] =
         "[{\"name\":\"example.com\",\"type\":\"TXT\",\"kind\":\"records\",\"records\":[{\"type\":\"TXT\",\"data\":\"v=spf1 -all\"}]}]";
-    EXPECT(maildiag_spf_eval_answers("198.51.100.1", 12, "a@example.com", 13, "", 0, answers, strlen(answers), &eval) ==
+    CHECK(maildiag_spf_eval_answers("198.51.100.1", 12, "a@example.com", 13, "", 0, answers, strlen(answers), &eval) ==
            MAILDIAG_OK);
-    EXPECT(strcmp(maildiag_spf_evaluation_result(eval), "fail") == 0);
+    CHECK(strcmp(maildiag_spf_evaluation_result(eval), "fail") == 0);
     maildiag_spf_evaluation_free(eval);
   }
 
   maildiag_spf_audit* audit = NULL;
-  EXPECT(maildiag_spf_audit_zone("example.com", 11, zone, strlen(zone), &audit) == MAILDIAG_OK);
-  EXPECT(maildiag_spf_audit_total_lookups(audit) == 1);
-  EXPECT(maildiag_spf_audit_pending_count(audit) == 0);
-  EXPECT(strstr(maildiag_spf_audit_json(audit), "\"over_limit\":false") != NULL);
+  CHECK(maildiag_spf_audit_zone("example.com", 11, zone, strlen(zone), &audit) == MAILDIAG_OK);
+  CHECK(maildiag_spf_audit_total_lookups(audit) == 1);
+  CHECK(maildiag_spf_audit_pending_count(audit) == 0);
+  CHECK(strstr(maildiag_spf_audit_json(audit), "\"over_limit\":false") != NULL);
   maildiag_spf_audit_free(audit);
 
   if (failures) fprintf(stderr, "%d failure(s)\n", failures);
