@@ -7,39 +7,17 @@
 #include "maildiag/explain.hpp"
 #include "maildiag/explain_json.hpp"
 #include "maildiag/kb/entry.hpp"
+#include "maildiag/kb/text.hpp"
 
 namespace maildiag::cli {
 
 namespace {
 
-void print_list(std::string_view heading, const kb::TextList& items) {
-  if (items.empty()) return;
-  std::cout << fmt::format("{}:\n", heading);
-  for (std::string_view item : items) std::cout << fmt::format("  - {}\n", item);
-}
-
 void print_diagnosis(const kb::Diagnosis& d) {
   if (d.provider)
     std::cout << fmt::format("Provider:    {} ({})\n", d.provider->name,
                              d.provider_source == kb::ProviderSource::hint ? "as given" : "from the text");
-  if (!d.entry) return;
-  const kb::Entry& entry = *d.entry;
-  std::cout << fmt::format("\n{}\n", entry.title);
-  std::cout << fmt::format("Entry:       {} (matched by {})\n", entry.id, to_string(d.specificity));
-  std::cout << fmt::format("Category:    {}\n", to_string(entry.category));
-  std::string who;
-  for (std::size_t i = 0; i < kb::party_count; ++i)
-    if (entry.who_acts & (1u << i)) who += (who.empty() ? "" : ", ") + std::string(to_string(static_cast<kb::Party>(i)));
-  std::cout << fmt::format("Who acts:    {}\n\n{}\n\n", who, entry.meaning);
-  print_list("Likely causes", entry.causes);
-  print_list("How to fix", entry.fixes);
-  std::cout << fmt::format("Retry: {}\n", entry.retry);
-  print_list("References", entry.references);
-  if (!d.alternatives.empty()) {
-    std::cout << "Other possible readings:\n";
-    for (const kb::Candidate& c : d.alternatives)
-      std::cout << fmt::format("  - {}: {} ({})\n", c.entry->id, c.entry->title, to_string(c.specificity));
-  }
+  if (d.entry) std::cout << '\n' << kb::diagnosis_text(d, kb::TextDetail::full);
 }
 
 void print_text(const Explanation& e) {
@@ -54,8 +32,6 @@ void print_text(const Explanation& e) {
   }
   if (e.klass)
     std::cout << fmt::format("Class:       {} ({})\n", to_string(*e.klass), class_meaning(*e.klass));
-  std::cout << (e.permanent() ? "Retrying the same message will not help.\n"
-                              : "The condition may clear: the sender's server retries.\n");
   print_diagnosis(e.diagnosis);
 }
 

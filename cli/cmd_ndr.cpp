@@ -18,6 +18,7 @@
 
 #include "context.hpp"
 #include "maildiag/json_text.hpp"
+#include "maildiag/kb/text.hpp"
 #include "maildiag/mime/mbox.hpp"
 #include "maildiag/ndr/json.hpp"
 #include "maildiag/ndr/parser.hpp"
@@ -66,7 +67,8 @@ class Runner {
 
   void input(const std::string& path) {
     if (path == "-") {
-      stream(std::cin, "-");
+      if (stream(std::cin, "-") == 0)
+        throw Failure(exit_unreadable, "standard input is empty: there is no message to decode");
       return;
     }
     std::error_code ec;
@@ -76,8 +78,9 @@ class Runner {
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Failure(exit_unreadable, "cannot read " + path + ": " + std::strerror(errno));
-    stream(in, path);
+    const std::size_t messages = stream(in, path);
     if (in.bad()) throw Failure(exit_unreadable, "cannot read " + path);
+    if (messages == 0) throw Failure(exit_unreadable, path + " is empty: there is no message to decode");
   }
 
   void finish() {
@@ -101,7 +104,8 @@ class Runner {
     for (const auto& f : files) input(f.string());
   }
 
-  void stream(std::istream& in, const std::string& source) {
+  // Decodes every message of a file or stream; returns how many there were.
+  std::size_t stream(std::istream& in, const std::string& source) {
     mime::MboxReader reader(in);
     std::string message;
     std::size_t index = 0;
@@ -114,6 +118,7 @@ class Runner {
       emit(report);
       ++index;
     }
+    return index;
   }
 
   void emit(const ndr::Report& report) {
@@ -136,18 +141,16 @@ class Runner {
     for (const auto& rc : r.recipients) {
       std::cout << fmt::format("  {}  {}", rc.address.empty() ? "(unknown)" : rc.address,
                                ndr::to_string(rc.reason));
-      if (!rc.status.empty()) std::cout << ' ' << rc.status;
-      if (!rc.reply_code.empty()) std::cout << ' ' << rc.reply_code;
+      if (rc.status) std::cout << ' ' << rc.status->to_string();
+      else if (rc.status_inferred) std::cout << ' ' << rc.status_inferred->to_string() << " (inferred)";
+      if (rc.reply_code) std::cout << ' ' << *rc.reply_code;
       if (!rc.feedback_type.empty()) std::cout << " feedback: " << rc.feedback_type;
       if (rc.reason != ndr::Reason::feedback && rc.reason != ndr::Reason::vacation &&
           rc.reason != ndr::Reason::delivered)
         std::cout << (rc.hard_bounce ? "  hard bounce: do not retry" : "  soft bounce");
       std::cout << '\n';
-      if (!rc.diagnostic.empty()) std::cout << fmt::format("    said: {}\n", rc.diagnostic.substr(0, 300));
-      if (rc.diagnosis) {
-        std::cout << fmt::format("    why:  {} [{}]\n", rc.diagnosis->title, rc.diagnosis->id);
-        if (!rc.diagnosis->fixes.empty()) std::cout << fmt::format("    fix:  {}\n", rc.diagnosis->fixes.front());
-      }
+      if (!rc.diagnostic.empty()) std::cout << fmt::format("    said:  {}\n", rc.diagnostic.substr(0, 300));
+      if (rc.diagnosis) std::cout << kb::diagnosis_text(*rc.diagnosis, kb::TextDetail::brief, "    ");
     }
   }
 

@@ -16,7 +16,7 @@ add_custom_command(
           --data "${PROJECT_SOURCE_DIR}/sdk/data/kb"
           --header "${MAILDIAG_KB_TABLES}"
           --docs "${MAILDIAG_KB_DOCS}"
-  DEPENDS "${MAILDIAG_KB_GENERATOR}" ${MAILDIAG_KB_DATA}
+  DEPENDS "${MAILDIAG_KB_GENERATOR}" ${MAILDIAG_KB_DATA} "${PROJECT_SOURCE_DIR}/sdk/data/bounce-reasons.toml"
   COMMENT "Compiling the knowledge base (sdk/data/kb)"
   VERBATIM)
 list(APPEND MAILDIAG_GENERATED_HEADERS "${MAILDIAG_KB_TABLES}")

@@ -13,6 +13,7 @@ add_custom_command(
           --data "${MAILDIAG_NDR_REASONS_DATA}"
           --header "${MAILDIAG_NDR_REASON_TABLES}"
   DEPENDS "${MAILDIAG_NDR_TABLES_GENERATOR}" "${MAILDIAG_NDR_REASONS_DATA}"
+          "${PROJECT_SOURCE_DIR}/sdk/data/bounce-reasons.toml"
   COMMENT "Compiling the bounce reason keywords (sdk/data/ndr)"
   VERBATIM)
 list(APPEND MAILDIAG_GENERATED_HEADERS "${MAILDIAG_NDR_REASON_TABLES}")

@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Compiles the knowledge base (sdk/data/kb/*.toml) into C++ tables and its reference page.
 
-    gen_kb.py --data DIR --header OUT.inc --docs OUT.md
-    gen_kb.py --data DIR --check-docs docs/knowledge-base.md
+    gen_kb.py --data DIR [--vocabulary FILE] --header OUT.inc --docs OUT.md
+    gen_kb.py --data DIR [--vocabulary FILE] --check-docs docs/knowledge-base.md
+
+The bounce-reason vocabulary (sdk/data/bounce-reasons.toml by default) is compiled with it: every
+entry names its reason, and an entry whose reason does not fit its category is refused.
 
 Every entry is validated first; any problem stops the build with a message naming the file and
 the entry. The output holds no parsing work for run time: entries as constexpr aggregates, a
@@ -28,10 +31,20 @@ PROVIDER_KINDS = ["registry", "mailbox", "software"]
 PARTIES = ["sender", "sender-admin", "recipient", "recipient-admin", "provider"]
 ENTRY_FIELDS = {
     "id", "provider", "codes", "tokens", "patterns", "title", "category", "permanent",
-    "who_acts", "meaning", "causes", "fixes", "retry", "references",
+    "who_acts", "meaning", "causes", "fixes", "retry", "references", "reason", "subjects",
 }
-REQUIRED = ["id", "provider", "title", "category", "who_acts", "meaning", "causes", "fixes",
-            "retry", "references"]
+REQUIRED = ["id", "provider", "title", "category", "reason", "who_acts", "meaning", "causes",
+            "fixes", "retry", "references"]
+# The order of maildiag::Reason (maildiag/reason.hpp); the vocabulary file lists them so.
+REASONS = [
+    "undefined", "userunknown", "hostunknown", "hasmoved", "suspend", "mailboxfull", "systemfull",
+    "mailererror", "emailtoolarge", "rejected", "blocked", "authfailure", "badreputation",
+    "requireptr", "notcompliantrfc", "policyviolation", "securityerror", "norelaying", "filtered",
+    "contenterror", "spamdetected", "virusdetected", "expired", "networkerror", "notaccept",
+    "systemerror", "ratelimited", "syntaxerror", "failedstarttls", "suppressed", "feedback",
+    "vacation", "delivered", "onhold",
+]
+DEFAULT_VOCABULARY = pathlib.Path(__file__).resolve().parents[1] / "sdk" / "data" / "bounce-reasons.toml"
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9.\-]*$")
 ENHANCED_RE = re.compile(r"^([245X])\.(\d{1,3}|X)\.(\d{1,3}|X)(?:-(\d{1,3}))?$")
 REPLY_RE = re.compile(r"^([2-5][0-5]\d)$")
@@ -52,7 +65,7 @@ def fail(where, msg):
 # Loading and validation
 
 
-def load(data_dir):
+def load(data_dir, vocabulary):
     data_dir = pathlib.Path(data_dir)
     prov_file = data_dir / "providers.toml"
     if not prov_file.exists():
@@ -72,7 +85,7 @@ def load(data_dir):
         if unknown:
             fail(path.name, f"unknown top-level keys {sorted(unknown)}")
         for i, raw in enumerate(doc.get("entry", [])):
-            e = validate_entry(path.name, i, raw, providers)
+            e = validate_entry(path.name, i, raw, providers, vocabulary)
             if e["id"] in seen:
                 fail(f"{path.name}: entry '{e['id']}'", f"duplicate id (first in {seen[e['id']]})")
             seen[e["id"]] = path.name
@@ -83,7 +96,66 @@ def load(data_dir):
     for k in "245":
         if not any(c == (k, None, None, None) for e in entries for c in e["parsed_codes"]):
             fail(str(data_dir), f"no class fallback entry for {k}.X.X")
+    ids = {e["id"] for e in entries}
+    for r in vocabulary["reasons"]:
+        if r["entry"] and r["entry"] not in ids:
+            fail(f"bounce-reasons.toml: reason {r['name']}", f"unknown entry '{r['entry']}'")
+        if r["entry"]:
+            e = next(e for e in entries if e["id"] == r["entry"])
+            if e["reason"] != r["name"]:
+                fail(f"bounce-reasons.toml: reason {r['name']}",
+                     f"entry '{r['entry']}' states the reason '{e['reason']}'")
     return providers, entries
+
+
+def load_vocabulary(path):
+    """The reasons in maildiag::Reason order, the retry texts, the broad codes, the prefixes."""
+    path = pathlib.Path(path)
+    where = path.name
+    try:
+        with path.open("rb") as f:
+            doc = tomllib.load(f)
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        fail(where, f"cannot read the vocabulary: {e}")
+    unknown = set(doc) - {"reason", "retry", "codes", "wording"}
+    if unknown:
+        fail(where, f"unknown top-level keys {sorted(unknown)}")
+    reasons = doc.get("reason", [])
+    names = [r.get("name") for r in reasons]
+    if names != REASONS:
+        fail(where, f"the reasons must be exactly, in this order: {', '.join(REASONS)}")
+    out = []
+    for r in reasons:
+        rw = f"{where}: reason {r['name']}"
+        for key in r:
+            if key not in {"name", "description", "categories", "entry", "inferred"}:
+                fail(rw, f"unknown field '{key}'")
+        if not isinstance(r.get("description"), str) or not r["description"].strip():
+            fail(rw, "needs a description")
+        cats = string_list(rw, r, "categories", optional=True)
+        for c in cats:
+            if c not in CATEGORIES:
+                fail(rw, f"unknown category '{c}'")
+        inferred = r.get("inferred")
+        if inferred is not None:
+            m = ENHANCED_RE.match(inferred)
+            if not m or m.group(1) != "X" or m.group(2) == "X" or m.group(4):
+                fail(rw, f"inferred '{inferred}' must be one registered code written X.n.n")
+            inferred = (int(m.group(2)), int(m.group(3)))
+        out.append({"name": r["name"], "description": r["description"].strip(),
+                    "categories": cats, "entry": r.get("entry", ""), "inferred": inferred})
+    retry = doc.get("retry", {})
+    for key in ("permanent", "transient", "success"):
+        if not isinstance(retry.get(key), str) or not retry[key].strip():
+            fail(f"{where}: [retry]", f"needs the text '{key}'")
+    broad = []
+    for code in string_list(f"{where}: [codes]", doc.get("codes", {}), "broad"):
+        m = ENHANCED_RE.match(code)
+        if not m or m.group(1) != "X" or "X" in (m.group(2), m.group(3)) or m.group(4):
+            fail(f"{where}: [codes]", f"broad code '{code}' must be written X.n.n")
+        broad.append((int(m.group(2)), int(m.group(3))))
+    prefixes = [p.lower() for p in string_list(f"{where}: [wording]", doc.get("wording", {}), "prefixes")]
+    return {"reasons": out, "retry": retry, "broad": broad, "prefixes": prefixes}
 
 
 def load_providers(path):
@@ -167,7 +239,7 @@ def parse_code(where, code):
     return (klass, subject, detail, hi)
 
 
-def validate_entry(fname, index, raw, providers):
+def validate_entry(fname, index, raw, providers, vocabulary):
     where = f"{fname}: entry #{index + 1} '{raw.get('id', '?')}'"
     for key in raw:
         if key not in ENTRY_FIELDS:
@@ -185,6 +257,16 @@ def validate_entry(fname, index, raw, providers):
         fail(where, f"unknown provider '{raw['provider']}' (known: {', '.join(prov_ids)})")
     if raw["category"] not in CATEGORIES:
         fail(where, f"unknown category '{raw['category']}' (one of: {', '.join(CATEGORIES)})")
+    reason = raw["reason"]
+    if reason not in REASONS:
+        fail(where, f"unknown reason '{reason}' (one of: {', '.join(REASONS)})")
+    fits = vocabulary["reasons"][REASONS.index(reason)]["categories"]
+    if fits and raw["category"] not in fits:
+        fail(where, f"reason '{reason}' does not fit category '{raw['category']}' "
+                    f"(it fits: {', '.join(fits)})")
+    subjects = raw.get("subjects", [])
+    if not isinstance(subjects, list) or not all(isinstance(x, int) and 0 <= x <= 15 for x in subjects):
+        fail(where, "'subjects' must be a list of enhanced-status subjects (0 to 15)")
     perm = raw.get("permanent")
     if perm is not None and not isinstance(perm, bool):
         fail(where, "'permanent' must be true or false (leave it out to follow the class digit)")
@@ -196,7 +278,8 @@ def validate_entry(fname, index, raw, providers):
         fail(where, "who_acts lists a party twice")
     e = {
         "id": raw["id"], "provider": raw["provider"], "title": raw["title"].strip(),
-        "category": raw["category"], "permanent": perm, "who_acts": who,
+        "category": raw["category"], "reason": reason, "subjects": subjects,
+        "permanent": perm, "who_acts": who,
         "meaning": raw["meaning"].strip(), "retry": raw["retry"].strip(),
         "causes": string_list(where, raw, "causes"), "fixes": string_list(where, raw, "fixes"),
         "references": string_list(where, raw, "references"),
@@ -207,8 +290,12 @@ def validate_entry(fname, index, raw, providers):
     for ref in e["references"]:
         if not ref.startswith("https://"):
             fail(where, f"reference '{ref}' must be an https:// address")
-    if not (e["codes"] or e["tokens"] or e["patterns"]):
-        fail(where, "needs at least one of codes, tokens, patterns")
+    if not (e["codes"] or e["tokens"] or e["patterns"] or e["subjects"]):
+        fail(where, "needs at least one of codes, tokens, patterns, subjects")
+    for p in e["patterns"]:
+        if p.lower() in vocabulary["prefixes"]:
+            fail(where, f"pattern '{p}' is only a prefix mail software writes before the real "
+                        "reason (bounce-reasons.toml [wording]): match the words after it")
     e["parsed_codes"] = [parse_code(where, c) for c in e["codes"]]
     for s in e["tokens"] + e["patterns"]:
         check_needle(where, s)
@@ -295,7 +382,7 @@ def cpp_str(s):
     return "".join(out)
 
 
-def generate_header(providers, entries):
+def generate_header(providers, entries, vocabulary):
     prov_index = {p["id"]: i for i, p in enumerate(providers)}
     lines = []
     w = lines.append
@@ -358,7 +445,9 @@ def generate_header(providers, entries):
         who = " | ".join(f"party_bit(Party::{p.replace('-', '_')})" for p in e["who_acts"])
         cat = e["category"].replace("-", "_")
         w(f"    {{{cpp_str(e['id'])}, {cpp_str(e['provider'])}, {cpp_str(e['title'])},")
-        w(f"     Category::{cat}, {perm}, static_cast<std::uint8_t>({who}),")
+        subjects = sum(1 << x for x in e["subjects"])
+        w(f"     Category::{cat}, Reason::{e['reason']}, {perm}, static_cast<std::uint8_t>({who}),")
+        w(f"     {subjects}u,")
         w(f"     {cpp_str(e['meaning'])},")
         w(f"     {tl(lists['causes'])}, {tl(lists['fixes'])}, {cpp_str(e['retry'])},")
         w(f"     {tl(lists['references'])}, {tl(lists['codes'])}, {tl(lists['tokens'])},"
@@ -400,6 +489,24 @@ def generate_header(providers, entries):
     w(f"inline constexpr std::size_t kCodeRangeCount = {len(ranges)};")
     w("// Whole-class fallbacks for classes 2, 4 and 5.")
     w(f"inline constexpr std::uint16_t kClassFallback[3] = {{{fallback['2']}, {fallback['4']}, {fallback['5']}}};")
+    w("")
+
+    entry_index = {e["id"]: i for i, e in enumerate(entries)}
+    w("// The bounce-reason vocabulary (sdk/data/bounce-reasons.toml), in maildiag::Reason order.")
+    w("inline constexpr ReasonInfo kReasons[] = {")
+    for r in vocabulary["reasons"]:
+        cats = " | ".join(f"category_bit(Category::{c.replace('-', '_')})" for c in r["categories"]) or "0"
+        entry = entry_index[r["entry"]] if r["entry"] else -1
+        subject, detail = r["inferred"] if r["inferred"] else (0, 0)
+        w(f"    {{Reason::{r['name']}, {cpp_str(r['name'])}, {cpp_str(r['description'])},")
+        w(f"     static_cast<std::uint32_t>({cats}), {entry}, {1 if r['inferred'] else 0}, {subject}, {detail}}},")
+    w("};")
+    w("// Enhanced codes that name only a subject (X.n.0 and the like): subject*1000 + detail.")
+    w("inline constexpr std::uint16_t kBroadCodes[] = {" +
+      ", ".join(str(s * 1000 + d) for s, d in vocabulary["broad"]) + "};")
+    w(f"inline constexpr std::string_view kRetryPermanent = {cpp_str(vocabulary['retry']['permanent'].strip())};")
+    w(f"inline constexpr std::string_view kRetryTransient = {cpp_str(vocabulary['retry']['transient'].strip())};")
+    w(f"inline constexpr std::string_view kRetrySuccess = {cpp_str(vocabulary['retry']['success'].strip())};")
     w("")
 
     # Needles: tokens and patterns of entries, markers of providers.
@@ -511,7 +618,7 @@ def md_escape(s):
     return s.replace("|", "\\|").replace("\n", " ")
 
 
-def generate_docs(providers, entries):
+def generate_docs(providers, entries, vocabulary):
     prov_name = {p["id"]: p["name"] for p in providers}
     out = []
     w = out.append
@@ -520,13 +627,71 @@ def generate_docs(providers, entries):
     w("     kb.docs_up_to_date fails while this copy is stale. -->")
     w("# Knowledge base reference")
     w("")
-    w(f"{len(entries)} entries from {len({e['file'] for e in entries})} data files. "
-      "`maildiag explain` picks one of them for an error line: first by a provider's own text or "
-      "token, then by the provider's meaning of the code, then by the registry meaning, and last "
-      "by the class digit alone.")
+    w(f"{len(entries)} entries from {len({e['file'] for e in entries})} data files.")
     w("")
-    w("Permanence \"by class\" follows the code's first digit (4 transient, 5 permanent); "
-      "\"permanent\" or \"transient\" override it where the provider behaves otherwise.")
+    w("## How a diagnosis is chosen")
+    w("")
+    w("One engine (`maildiag/kb/diagnose.hpp`) serves `maildiag explain`, every recipient of "
+      "`maildiag ndr`, the C API, the WebAssembly module and the demo. It weighs typed evidence: "
+      "the reply code, the enhanced status code as given, the provider (named by the caller, "
+      "recognised from the text, or from the report's layout and the remote server's host name), "
+      "provider tokens, known texts, reason keywords (sdk/data/ndr/reasons.toml), the SMTP "
+      "command that was refused and what the report's layout implies.")
+    w("")
+    w("**The codes decide which entries are possible.** Wording can only choose an entry that "
+      "fits the codes the server gave: an entry fits when it lists the enhanced code (in either "
+      "failure class), or when the code is broad and the entry fits it. Broad codes are the "
+      "\"other or undefined\" details (X.n.0 and X.0.n), which servers send whatever the "
+      "cause, so any wording may choose under them (wording of the code's own subject first), "
+      "and X.7.1 (\"delivery not authorized\"), which servers send for every policy refusal, "
+      "so wording of subject 7 chooses under it. Wording the codes do not allow lowers the "
+      "confidence and is listed as an alternative with `conflicts_with_codes`; it never "
+      "overrides the code. Mail software's phrases that only introduce the real reason "
+      "(\"Recipient address rejected:\", \"mailbox unavailable\", ...; see "
+      "`[wording] prefixes` in sdk/data/bounce-reasons.toml) are never evidence: the build "
+      "refuses them as patterns or keywords.")
+    w("")
+    w("Ranking, strongest first: a provider's token; a known text whose entry lists the very code "
+      "given, or the provider's own meaning of the code; a known text that fits a broad code or "
+      "a line without code; a reason keyword that fits the codes (the reason's entry, below); "
+      "the registry meaning of a specific code or of a bare reply code; what the report implies "
+      "(a refusal at MAIL FROM, before the sender was named, a permanent refusal at RCPT TO, a "
+      "delay notice); the registry meaning of a broad code or of its subject; entries that "
+      "state no reason (the class alone).")
+    w("")
+    w("Example: `552 5.2.3 <bob@example.net>: Recipient address rejected: Message length exceeds "
+      "administrative limit`. The status 5.2.3 is specific, so only entries that list X.2.3 "
+      "fit. \"Recipient address rejected:\" is a prefix and says nothing; \"message length "
+      "exceeds\" names the reason `emailtoolarge`, whose entry lists X.3.4, not X.2.3, so it "
+      "stays an alternative with the same reason. The answer is `iana.x.2.3` (Message length "
+      "exceeds administrative limit), reason `emailtoolarge`, confidence high, with the "
+      "evidence \"status 5.2.3 given by the server\", \"reply code 552\" and the wording. "
+      "Before this engine the prefix alone made it \"user unknown\".")
+    w("")
+    w("**Confidence** is `high` when the server's own code or token names the entry and nothing "
+      "contradicts it, `medium` when wording chose it under a code that says little, `low` when "
+      "only the class, the report's context, or wording of another subject than the code's is "
+      "known; conflicting wording lowers it one step.")
+    w("")
+    w("**Retry advice follows the class of the code the server sent**: the reply code's first "
+      "digit (the sending server acts on it, RFC 5321 section 4.2.1), else the enhanced code's; "
+      "a bounce that reports a final failure is permanent whatever its last reply was. An "
+      "entry's own retry text is shown only where it does not contradict that class "
+      "(`entry.retry` is null otherwise).")
+    w("")
+    w("## Bounce reasons")
+    w("")
+    w("Every entry states the bounce reason it stands for (sdk/data/bounce-reasons.toml); the "
+      "build refuses an entry whose reason does not fit its category. The entry in the third "
+      "column explains the reason when only the wording of a bounce names it; the inferred code "
+      "is the registered code reported as `status_inferred` when a bounce gives none.")
+    w("")
+    w("| Reason | Categories it fits | Entry for its wording | Inferred code | Meaning |")
+    w("|---|---|---|---|---|")
+    for r in vocabulary["reasons"]:
+        inferred = f"X.{r['inferred'][0]}.{r['inferred'][1]}" if r["inferred"] else "-"
+        w(f"| `{r['name']}` | {', '.join(r['categories']) or 'any'} | "
+          f"{('`' + r['entry'] + '`') if r['entry'] else '-'} | {inferred} | {md_escape(r['description'])} |")
     w("")
     w("## Providers")
     w("")
@@ -550,14 +715,16 @@ def generate_docs(providers, entries):
     for fname in sorted(by_file):
         w(f"## {fname}")
         w("")
-        w("| Id | Provider | Codes | Tokens and texts | Title | Category | Permanence | Who acts |")
-        w("|---|---|---|---|---|---|---|---|")
+        w("| Id | Provider | Codes | Tokens and texts | Title | Category | Reason | Permanence | Who acts |")
+        w("|---|---|---|---|---|---|---|---|---|")
         for e in by_file[fname]:
-            codes = ", ".join(e["codes"]) or "-"
+            codes = ", ".join(e["codes"]) or (
+                "subjects " + ", ".join(f"X.{x}.*" for x in e["subjects"]) if e["subjects"] else "-")
             texts = ", ".join(f"`{md_escape(t)}`" for t in e["tokens"] + e["patterns"]) or "-"
             perm = {None: "by class", True: "permanent", False: "transient"}[e["permanent"]]
             w(f"| `{e['id']}` | {prov_name[e['provider']]} | {md_escape(codes)} | {texts} | "
-              f"{md_escape(e['title'])} | {e['category']} | {perm} | {', '.join(e['who_acts'])} |")
+              f"{md_escape(e['title'])} | {e['category']} | {e['reason']} | {perm} | "
+              f"{', '.join(e['who_acts'])} |")
         w("")
     w("## Entries in full")
     w("")
@@ -573,6 +740,8 @@ def generate_docs(providers, entries):
         w("Fixes:")
         for fx in e["fixes"]:
             w(f"- {fx}")
+        w("")
+        w(f"Reason: `{e['reason']}`")
         w("")
         w(f"Retry: {e['retry']}")
         w("")
@@ -595,12 +764,15 @@ def main():
     ap.add_argument("--header", help="write the C++ tables here")
     ap.add_argument("--docs", help="write the reference page here")
     ap.add_argument("--check-docs", help="fail when this reference page is not up to date")
+    ap.add_argument("--vocabulary", default=str(DEFAULT_VOCABULARY),
+                    help="the bounce-reason vocabulary (default: sdk/data/bounce-reasons.toml)")
     args = ap.parse_args()
     try:
-        providers, entries = load(args.data)
-        docs = generate_docs(providers, entries)
+        vocabulary = load_vocabulary(args.vocabulary)
+        providers, entries = load(args.data, vocabulary)
+        docs = generate_docs(providers, entries, vocabulary)
         if args.header:
-            write_if_changed(args.header, generate_header(providers, entries))
+            write_if_changed(args.header, generate_header(providers, entries, vocabulary))
         if args.docs:
             write_if_changed(args.docs, docs)
         if args.check_docs:

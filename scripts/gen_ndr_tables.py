@@ -24,7 +24,20 @@ class DataError(Exception):
     pass
 
 
-def load(path):
+DEFAULT_VOCABULARY = pathlib.Path(__file__).resolve().parents[1] / "sdk" / "data" / "bounce-reasons.toml"
+
+
+def load_prefixes(path):
+    """Phrases that only introduce the real reason (bounce-reasons.toml [wording] prefixes)."""
+    try:
+        with open(path, "rb") as f:
+            data = tomllib.load(f)
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise DataError(f"{path}: {e}")
+    return {p.lower() for p in data.get("wording", {}).get("prefixes", [])}
+
+
+def load(path, prefixes=frozenset()):
     try:
         with open(path, "rb") as f:
             data = tomllib.load(f)
@@ -61,6 +74,9 @@ def load(path):
                 raise DataError(f"{where}: phrase {p!r} must be {MIN_PHRASE} to {MAX_PHRASE} bytes")
             if p != p.lower() or any(c in p for c in "\r\n\t"):
                 raise DataError(f"{where}: phrase {p!r} must be lowercase, on one line")
+            if p in prefixes:
+                raise DataError(f"{where}: phrase {p!r} only introduces the real reason "
+                                "(bounce-reasons.toml [wording] prefixes): use the words after it")
             if p in in_table:
                 raise DataError(f"{where}: phrase {p!r} listed twice")
             in_table.add(p)
@@ -104,9 +120,11 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", required=True, help="reasons.toml")
     ap.add_argument("--header", required=True, help="output .inc file")
+    ap.add_argument("--vocabulary", default=str(DEFAULT_VOCABULARY),
+                    help="the bounce-reason vocabulary, for its prefixes")
     args = ap.parse_args()
     try:
-        tables = load(args.data)
+        tables = load(args.data, load_prefixes(args.vocabulary))
     except DataError as e:
         print(f"gen_ndr_tables: {e}", file=sys.stderr)
         return 1

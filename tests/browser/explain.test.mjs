@@ -19,7 +19,9 @@ test('the demo explains a typed status code with the WebAssembly module', async 
     await page.fill('#explain-input', '450 4.4.312 DNS query failed');
     await page.waitForFunction(() => document.querySelector('#explain-result').textContent.includes('4.4.312'));
     assert.match(await page.textContent('#explain-result'), /Network and routing status/);
-    assert.match(await page.textContent('#explain-result'), /Transient failure/);
+    assert.match(await page.textContent('#explain-result'), /Temporary failure/);
+    assert.doesNotMatch(await page.textContent('#explain-result'), /Permanent/);
+    assert.match(await page.textContent('#explain-result'), /confidence/);
 
     const shot = await demo.screenshot('demo-explain');
     assert.ok(existsSync(shot));

@@ -42,6 +42,21 @@ test('the demo turns a pasted bounce and a chosen .eml file into recipient cards
     assert.match(card, /5\.1\.1/);
     assert.match(card, /Hard bounce/);
     assert.ok(await page.$('[data-testid="ndr-fixes"] li'), 'a fix is shown');
+    // Why: the confidence and the evidence that chose the diagnosis, under the card.
+    assert.match(await page.textContent('[data-testid="ndr-card"] [data-testid="diagnosis-confidence"]'), /high confidence/);
+    const why = await page.textContent('[data-testid="ndr-card"] [data-testid="diagnosis-evidence"]');
+    assert.match(why, /status 5\.1\.1 given by the server/);
+    assert.match(why, /RESOLVER\.ADR\.RecipNotFound/);
+
+    // A message too large is never advice to drop the address.
+    await page.fill('#ndr-input', '552 5.2.3 <bob@example.net>: Recipient address rejected: Message length exceeds administrative limit');
+    await page.waitForFunction(() => document.querySelector('#ndr-result').textContent.includes('emailtoolarge'));
+    const big = await page.textContent('[data-testid="ndr-card"]');
+    assert.doesNotMatch(big, /userunknown/);
+    assert.match(big, /does not retry/);
+    await demo.screenshot('demo-ndr-too-large');
+    await page.fill('#ndr-input', pasted);
+    await page.waitForFunction(() => document.querySelector('#ndr-result').textContent.includes('contoso'));
 
     const dir = mkdtempSync(join(tmpdir(), 'maildiag-ndr-'));
     const file = join(dir, 'full.eml');

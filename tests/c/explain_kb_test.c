@@ -19,17 +19,18 @@ int main(void) {
     CHECK(strcmp(maildiag_explanation_entry_category(e), "sending-limit") == 0);
     CHECK(strstr(maildiag_explanation_entry_title(e), "Submission quota") != NULL);
     CHECK(strcmp(maildiag_explanation_provider(e), "microsoft") == 0);
-    CHECK(strcmp(maildiag_explanation_specificity(e), "provider_text") == 0);
+    CHECK(strcmp(maildiag_explanation_reason(e), "ratelimited") == 0);
     CHECK(maildiag_explanation_permanent(e) == 1);
     CHECK(strstr(maildiag_explanation_json(e), "\"who_acts\"") != NULL);
     maildiag_explanation_free(e);
   }
 
-  /* 550 4.4.7 from Exchange Online is final although the enhanced code says 4. */
+  /* 550 4.4.7 from Exchange Online is final although the enhanced code says 4: the reply code,
+   * which the sending server acts on, gives the class. */
   e = explain("550 4.4.7 QUEUE.Expired; message expired", "office365");
   if (e) {
     CHECK(strcmp(maildiag_explanation_entry_id(e), "ms.4.4.7-expired") == 0);
-    CHECK(strcmp(maildiag_explanation_class(e), "transient") == 0);
+    CHECK(strcmp(maildiag_explanation_class(e), "permanent") == 0);
     CHECK(maildiag_explanation_permanent(e) == 1);
     maildiag_explanation_free(e);
   }

@@ -29,7 +29,7 @@ int main(void) {
     CHECK(maildiag_ndr_recipient_count(r) == 2);
     CHECK(strcmp(maildiag_ndr_recipient_address(r, 0), "gone@example.net") == 0);
     CHECK(strcmp(maildiag_ndr_recipient_status(r, 0), "5.1.1") == 0);
-    CHECK(strcmp(maildiag_ndr_recipient_reply_code(r, 0), "550") == 0);
+    CHECK(maildiag_ndr_recipient_reply_code(r, 0) == 550);
     CHECK(strcmp(maildiag_ndr_recipient_reason(r, 0), "userunknown") == 0);
     CHECK(maildiag_ndr_recipient_hard_bounce(r, 0) == 1);
     CHECK(strcmp(maildiag_ndr_recipient_reason(r, 1), "mailboxfull") == 0);

@@ -17,6 +17,7 @@ provider = "generic"
 codes = ["5.9.9"]
 title = "A title"
 category = "dns"
+reason = "hostunknown"
 who_acts = ["sender"]
 meaning = "Meaning."
 causes = ["A cause"]
@@ -71,6 +72,18 @@ class GeneratorValidation(unittest.TestCase):
 
     def test_unknown_provider(self):
         self.assert_rejected(GOOD_ENTRY.replace('"generic"', '"hotmale"'), "unknown provider")
+
+    def test_reason_must_fit_the_category(self):
+        self.assert_rejected(GOOD_ENTRY.replace('reason = "hostunknown"', 'reason = "mailboxfull"'),
+                             "test.ok", "does not fit category")
+
+    def test_unknown_reason(self):
+        self.assert_rejected(GOOD_ENTRY.replace('reason = "hostunknown"', 'reason = "nosuchreason"'),
+                             "test.ok", "unknown reason")
+
+    def test_a_prefix_is_not_a_pattern(self):
+        self.assert_rejected(GOOD_ENTRY.replace('codes = ["5.9.9"]', 'codes = ["5.9.9"]\npatterns = ["Recipient address rejected:"]'),
+                             "test.ok", "prefix")
 
     def test_non_https_reference(self):
         self.assert_rejected(GOOD_ENTRY.replace("https://example.com/", "http://example.com/"),

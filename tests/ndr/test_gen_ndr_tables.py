@@ -58,6 +58,10 @@ class GeneratorValidation(unittest.TestCase):
     def test_short_phrase_refused(self):
         self.assert_refused('[[reason]]\nname = "blocked"\nphrases = ["ip"]\n', "blocked", "'ip'")
 
+    def test_prefix_refused(self):
+        self.assert_refused('[[reason]]\nname = "userunknown"\nphrases = ["recipient address rejected"]\n',
+                            "userunknown", "recipient address rejected", "prefix")
+
     def test_duplicate_phrase_refused(self):
         self.assert_refused('[[reason]]\nname = "expired"\nphrases = ["timed out", "timed out"]\n',
                             "expired", "listed twice")

@@ -30,7 +30,10 @@ test('ndr decodes a whole message with the same fields as the CLI (RFC 3464 voca
   const r = m.recipients[0];
   assert.equal(r.address, 'a@example.net');
   assert.equal(r.status, '5.1.1');
-  assert.equal(r.reply_code, '550');
+  assert.equal(r.reply_code, 550);
+  assert.equal(r.status_inferred, null);
+  assert.equal(r.diagnosis.reason, r.reason);
+  assert.ok(['high', 'medium', 'low'].includes(r.diagnosis.confidence));
   assert.equal(r.smtp_command, 'RCPT');
   assert.equal(r.reason, 'userunknown');
   assert.equal(r.hard_bounce, true);

@@ -69,7 +69,7 @@ TEST_CASE("real bounce lines from each provider family get the expected diagnosi
       {"lhost-ezweb-08.eml", "SC-004", "outlook-com", "outlook.sc-004-complaints", "reputation", true},
       // Gmail
       {"lhost-postfix-70.eml", "Unauthenticated email", "google", "gmail.x.7.26-unauthenticated", "dmarc", true},
-      {"lhost-postfix-58.eml", "low reputation of the sending IP", "google", "gmail.5.7.1-spam-policy", "reputation", true},
+      {"lhost-postfix-58.eml", "low reputation of the sending IP", "google", "gmail.5.7.1-low-reputation", "reputation", true},
       // Yahoo
       {"lhost-postfix-74.eml", "[TSS04]", "yahoo", "yahoo.tss04-deferred", "reputation", false},
       // Postfix

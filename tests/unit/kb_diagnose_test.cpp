@@ -72,8 +72,10 @@ TEST_CASE("RFC 3463 §3.1: an unknown detail falls back to the subject, then the
   CHECK(best_id("451 4.9.9 later") == "smtp.451");
 }
 
-TEST_CASE("permanence overrides the class digit where the provider does") {
-  // Exchange Online's 550 4.4.7 NDR is final; 5.2.121 clears by itself.
+TEST_CASE("permanence follows the class of the code the server sent") {
+  // Exchange Online's 550 4.4.7 NDR is final; a 550 5.2.121 is not retried by the sending server
+  // either, although the limit clears by itself: the entry's retry text, which says so, is not
+  // shown against the class.
   const Diagnosis expired = diagnose("550 4.4.7 QUEUE.Expired; message expired", "microsoft");
   REQUIRE(expired.entry);
   CHECK(expired.entry->id == "ms.4.4.7-expired");
@@ -82,7 +84,8 @@ TEST_CASE("permanence overrides the class digit where the provider does") {
   const Diagnosis hourly = diagnose("550 5.2.121 hourly limit", "office365");
   REQUIRE(hourly.entry);
   CHECK(hourly.entry->id == "ms.5.2.121-sender-hourly-limit");
-  CHECK_FALSE(hourly.permanent);
+  CHECK(hourly.permanent);
+  CHECK_FALSE(hourly.entry_retry_applies);
 }
 
 TEST_CASE("the same code means different things at different providers") {

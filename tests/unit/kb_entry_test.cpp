@@ -20,7 +20,7 @@ TEST_CASE("every entry is complete and its id unique") {
     CHECK_FALSE(e.fixes.empty());
     CHECK_FALSE(e.references.empty());
     CHECK(e.who_acts != 0);
-    CHECK((e.codes.size() + e.tokens.size() + e.patterns.size()) > 0);
+    CHECK((e.codes.size() + e.tokens.size() + e.patterns.size() + (e.subjects ? 1u : 0u)) > 0);
     for (std::string_view r : e.references) CHECK(r.substr(0, 8) == "https://");
     REQUIRE(find_provider(e.provider));
     CHECK(find_provider(e.provider)->id == e.provider);

@@ -183,16 +183,16 @@ TEST_CASE("RFC 3464 §2.3: per-recipient fields, with the returned message's hea
   REQUIRE(r.recipients.size() == 2);
   const Recipient& a = r.recipients[0];
   CHECK(a.address == "nobody@example.net");
-  CHECK(a.action == "failed");
-  CHECK(a.status == "5.1.1");
-  CHECK(a.reply_code == "550");
+  CHECK(a.action == Action::failed);
+  CHECK(a.status == parse_enhanced_status("5.1.1"));
+  CHECK(a.reply_code == 550);
   CHECK(a.remote_mta == "mx.example.net");
   CHECK(a.diagnostic.find("User unknown in local recipient table") != std::string::npos);
   CHECK(a.reason == Reason::userunknown);
   CHECK(a.hard_bounce);
   const Recipient& b = r.recipients[1];
-  CHECK(b.action == "delayed");
-  CHECK(b.status == "4.2.2");
+  CHECK(b.action == Action::delayed);
+  CHECK(b.status == parse_enhanced_status("4.2.2"));
   CHECK(b.reason == Reason::mailboxfull);
   CHECK_FALSE(b.hard_bounce);
 }
@@ -208,7 +208,7 @@ TEST_CASE("Exim text layout: several recipients, each with its own SMTP command 
   CHECK(r.recipients[0].reason == Reason::userunknown);
   CHECK(r.recipients[1].address == "b@example.net");
   CHECK(r.recipients[1].smtp_command == "DATA");
-  CHECK(r.recipients[1].status == "5.3.4");
+  CHECK(r.recipients[1].status == parse_enhanced_status("5.3.4"));
   CHECK(r.recipients[1].reason == Reason::emailtoolarge);
 }
 
@@ -217,8 +217,8 @@ TEST_CASE("qmail layout: <address>: then the remote host's words") {
   CHECK(r.format == "qmail");
   REQUIRE(r.recipients.size() == 1);
   CHECK(r.recipients[0].address == "gone@example.net");
-  CHECK(r.recipients[0].status == "5.2.2");
-  CHECK(r.recipients[0].reply_code == "550");
+  CHECK(r.recipients[0].status == parse_enhanced_status("5.2.2"));
+  CHECK(r.recipients[0].reply_code == 550);
   CHECK(r.recipients[0].reason == Reason::mailboxfull);
 }
 
@@ -227,8 +227,8 @@ TEST_CASE("Microsoft 365 pasted body without headers reads like the whole messag
   CHECK(r.kind == Kind::bounce);
   REQUIRE(r.recipients.size() == 1);
   CHECK(r.recipients[0].address == "user@contoso.example");
-  CHECK(r.recipients[0].status == "5.1.1");
-  CHECK(r.recipients[0].reply_code == "550");
+  CHECK(r.recipients[0].status == parse_enhanced_status("5.1.1"));
+  CHECK(r.recipients[0].reply_code == 550);
   CHECK(r.recipients[0].reason == Reason::userunknown);
   CHECK(r.original.subject == "Quarterly report");
 }
@@ -257,8 +257,8 @@ TEST_CASE("Microsoft 365 modern layout pasted: the reported error, not the statu
   REQUIRE(r.recipients.size() == 1);
   const Recipient& rc = r.recipients[0];
   CHECK(rc.address == "jdoe@contoso.example");
-  CHECK(rc.status == "5.1.10");
-  CHECK(rc.reply_code == "550");
+  CHECK(rc.status == parse_enhanced_status("5.1.10"));
+  CHECK(rc.reply_code == 550);
   CHECK(rc.diagnostic.find("RESOLVER.ADR.RecipientNotFound") != std::string::npos);
   CHECK(rc.reason == Reason::userunknown);  // x.1.10 is "not found" at Microsoft, not null MX
   CHECK(rc.hard_bounce);
@@ -272,12 +272,12 @@ TEST_CASE("Exchange: a 5.1.1 to an IMCEAEX address is a stale auto-complete entr
   Report r = parse(exchange_imceaex);
   REQUIRE(r.recipients.size() == 1);
   const Recipient& rc = r.recipients[0];
-  CHECK(rc.status == "5.1.1");
+  CHECK(rc.status == parse_enhanced_status("5.1.1"));
   CHECK(rc.reason == Reason::userunknown);
   REQUIRE(rc.diagnosis);
-  CHECK(rc.diagnosis->title.find("auto-complete") != std::string::npos);
-  REQUIRE_FALSE(rc.diagnosis->fixes.empty());
-  CHECK(rc.diagnosis->fixes[0].find("auto-complete") != std::string::npos);
+  CHECK(rc.diagnosis->entry->title.find("auto-complete") != std::string::npos);
+  REQUIRE_FALSE(rc.diagnosis->entry->fixes.empty());
+  CHECK(rc.diagnosis->entry->fixes[0].find("auto-complete") != std::string::npos);
 }
 
 TEST_CASE("RFC 5965 §3: a feedback report names the complaint type and the recipient") {
@@ -324,8 +324,8 @@ TEST_CASE("RFC 3464 success notification: Action delivered, 2.x.x") {
   CHECK(r.kind == Kind::delivered);
   REQUIRE(r.recipients.size() == 1);
   CHECK(r.recipients[0].reason == Reason::delivered);
-  CHECK(r.recipients[0].status == "2.0.0");
-  CHECK(r.recipients[0].reply_code == "250");
+  CHECK(r.recipients[0].status == parse_enhanced_status("2.0.0"));
+  CHECK(r.recipients[0].reply_code == 250);
   CHECK_FALSE(r.recipients[0].diagnosis);
 }
 
@@ -341,7 +341,7 @@ TEST_CASE("Amazon SES notification JSON (SNS)") {
   CHECK(r.format == "amazonses");
   REQUIRE(r.recipients.size() == 1);
   CHECK(r.recipients[0].address == "x@example.net");
-  CHECK(r.recipients[0].status == "5.1.1");
+  CHECK(r.recipients[0].status == parse_enhanced_status("5.1.1"));
   CHECK(r.recipients[0].reason == Reason::userunknown);
 }
 
@@ -360,12 +360,10 @@ TEST_CASE("reasons: keyword tables, status codes, inferred codes and hard bounce
   CHECK(reason_from_text("retry timeout exceeded") == Reason::expired);
   CHECK(reason_from_text("message blocked", true) == std::nullopt);  // words need phrases_only off
 
-  CHECK(reason_for_status(*parse_enhanced_status("5.1.1")) == Reason::userunknown);
-  CHECK(reason_for_status(*parse_enhanced_status("5.7.26")) == Reason::authfailure);
-  CHECK(reason_for_status(*parse_enhanced_status("5.7.1")) == std::nullopt);  // the text decides
-  CHECK(reason_for_status(*parse_enhanced_status("5.0.922")) == Reason::mailboxfull);
-  CHECK(inferred_status(Reason::userunknown, StatusClass::permanent) == "5.0.911");
-  CHECK(inferred_status(Reason::expired, StatusClass::transient) == "4.0.947");
+  // Inferred codes are registered ones, never private pseudo-codes.
+  CHECK(inferred_status(Reason::userunknown, StatusClass::permanent)->to_string() == "5.1.1");
+  CHECK(inferred_status(Reason::expired, StatusClass::transient)->to_string() == "4.4.7");
+  CHECK_FALSE(inferred_status(Reason::undefined, StatusClass::permanent));
 
   CHECK(is_hard_bounce(Reason::userunknown, StatusClass::permanent));
   CHECK_FALSE(is_hard_bounce(Reason::userunknown, StatusClass::transient));
@@ -373,10 +371,15 @@ TEST_CASE("reasons: keyword tables, status codes, inferred codes and hard bounce
   CHECK(to_string(Reason::emailtoolarge) == "emailtoolarge");
   CHECK(reason_from_string("notaccept") == Reason::notaccept);
 
-  ReasonEvidence after_data;
+  // Refused after the recipient was accepted: a filter's answer, with the filter's entry.
+  maildiag::kb::Evidence after_data;
   after_data.text = "550 unknown user";
+  after_data.reply_code = 550;
   after_data.smtp_command = "DATA";
-  CHECK(classify(after_data) == Reason::filtered);  // refused after the recipient was accepted
+  const auto d = maildiag::kb::diagnose(after_data);
+  CHECK(d.reason == Reason::filtered);
+  REQUIRE(d.entry);
+  CHECK(d.entry->reason == d.reason);
 }
 
 TEST_CASE("RFC 5321 §4.2.1: a folded multi-line reply in Diagnostic-Code reads as one sentence") {
@@ -445,4 +448,48 @@ TEST_CASE("bad input never fails: binary noise, huge headers, endless nesting") 
   REQUIRE(d.recipients.size() == 1);
   CHECK(d.recipients[0].reason == Reason::mailboxfull);
   CHECK(reason_from_text(std::string(max_reason_text, ' ') + "mailbox full") == std::nullopt);
+}
+
+TEST_CASE("bounce detection needs evidence: documents, binaries and ordinary mail are not reports") {
+  // Markdown source that quotes a bounce.
+  Report doc = parse("# maildiag\n\nDecode bounces:\n\n```sh\nprintf '550 5.1.1 <gone@example.net>... User unknown'\n```\n");
+  CHECK(doc.kind == Kind::not_a_report);
+  CHECK(doc.recipients.empty());
+  // A binary file.
+  const std::string binary("\x7f" "ELF\x02\x01\x01\0\0\0\0\0 550 5.1.1 user@example.net", 40);
+  Report bin = parse(binary);
+  CHECK(bin.kind == Kind::not_a_report);
+  CHECK(bin.recipients.empty());
+  // An ordinary message saved with a blank line before its headers.
+  Report mail = parse("\nFrom: a@example.org\nTo: b@example.net\nSubject: lunch?\n\nNoon at the usual place.\n");
+  CHECK(mail.kind == Kind::not_a_report);
+  CHECK(mail.recipients.empty());
+  // Plain prose pasted: no code, no bounce wording.
+  Report prose = parse("Hello Bob,\nsee you at noon. Write to alice@example.org if you are late.\n");
+  CHECK(prose.kind == Kind::not_a_report);
+  CHECK(parse("").kind == Kind::not_a_report);
+}
+
+TEST_CASE("a pasted error line alone gets that line's diagnosis") {
+  Report r = parse("550 5.1.1 user unknown\n");
+  CHECK(r.kind == Kind::bounce);
+  REQUIRE(r.recipients.size() == 1);
+  CHECK(r.recipients[0].address.empty());
+  CHECK(r.recipients[0].status == parse_enhanced_status("5.1.1"));
+  CHECK(r.recipients[0].reason == Reason::userunknown);
+  REQUIRE(r.recipients[0].diagnosis);
+  CHECK(r.recipients[0].diagnosis->entry->reason == Reason::userunknown);
+}
+
+TEST_CASE("status is what the bounce gave; an inferred code is registered and separate") {
+  Report r = parse("From: MAILER-DAEMON@mx.example.org\nSubject: failure notice\n\n"
+                   "<gone@example.net>:\nSorry, no mailbox here by that name.\n");
+  REQUIRE(r.recipients.size() == 1);
+  CHECK_FALSE(r.recipients[0].status);
+  REQUIRE(r.recipients[0].status_inferred);
+  CHECK(r.recipients[0].status_inferred->to_string() == "5.1.1");
+  const std::string json = maildiag::ndr::to_json(r).dump();
+  CHECK(json.find("\"status\":null") != std::string::npos);
+  CHECK(json.find("\"status_inferred\":\"5.1.1\"") != std::string::npos);
+  CHECK(json.find(".0.9") == std::string::npos);  // never a private pseudo-code
 }

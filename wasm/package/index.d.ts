@@ -18,16 +18,25 @@ export interface Explanation {
   class: StatusClass | null;
   class_meaning: string | null;
   subject: string | null;
-  /** Retrying will not help: the entry's verdict where it overrides the class digit. */
+  /** The sending server will not retry: the class of the code the server sent (the reply
+   * code's first digit, else the enhanced code's). */
   permanent: boolean | null;
   codes: CodeInText[];
   /** The provider given or detected ("outlook-com", "microsoft", "google", ...). */
   provider: string | null;
-  provider_source: 'none' | 'hint' | 'text';
-  /** The knowledge-base entry that best explains the text; `permanent` resolved for it. */
-  entry: (KbEntry & { permanent: boolean }) | null;
+  provider_source: 'none' | 'hint' | 'text' | 'report';
+  /** The knowledge-base entry that best explains the text; `permanent` and `retry` resolved for
+   * it (`retry` is null where the entry's advice contradicts the class of the code sent). */
+  entry: (Omit<KbEntry, 'permanent' | 'retry'> & { permanent: boolean; retry: string | null }) | null;
   match: { specificity: KbSpecificity; span: [number, number] | null } | null;
-  alternatives: { id: string; title: string; category: KbCategory; specificity: KbSpecificity }[];
+  /** The entry's bounce reason: the same vocabulary as a bounced recipient's `reason`. */
+  reason: Reason | null;
+  confidence: Confidence | null;
+  /** What the class of the code means for retrying, for people. */
+  retry: string | null;
+  /** The facts that chose the entry, strongest first, with byte spans into the input. */
+  evidence: Evidence[];
+  alternatives: Alternative[];
   /** Provider tokens, known wordings and provider markers found in the text. */
   text_matches: {
     kind: 'token' | 'pattern' | 'provider_marker';
@@ -38,7 +47,32 @@ export interface Explanation {
   }[];
 }
 
-export type KbSpecificity = 'provider_text' | 'provider_code' | 'registry_code' | 'class_fallback';
+export type KbSpecificity =
+  | 'provider_text' | 'provider_code' | 'reason_wording' | 'registry_code' | 'report_context'
+  | 'class_fallback';
+export type Confidence = 'high' | 'medium' | 'low';
+/** The shared bounce-reason vocabulary (docs/bounce-reasons.md). */
+export type Reason =
+  | 'undefined' | 'userunknown' | 'hostunknown' | 'hasmoved' | 'suspend' | 'mailboxfull'
+  | 'systemfull' | 'mailererror' | 'emailtoolarge' | 'rejected' | 'blocked' | 'authfailure'
+  | 'badreputation' | 'requireptr' | 'notcompliantrfc' | 'policyviolation' | 'securityerror'
+  | 'norelaying' | 'filtered' | 'contenterror' | 'spamdetected' | 'virusdetected' | 'expired'
+  | 'networkerror' | 'notaccept' | 'systemerror' | 'ratelimited' | 'syntaxerror'
+  | 'failedstarttls' | 'suppressed' | 'feedback' | 'vacation' | 'delivered' | 'onhold';
+export interface Evidence {
+  kind: 'status' | 'reply_code' | 'provider' | 'token' | 'wording' | 'command' | 'report' | 'conflict';
+  text: string;
+  span: [number, number] | null;
+}
+export interface Alternative {
+  id: string;
+  title: string;
+  category: KbCategory;
+  reason: Reason;
+  specificity: KbSpecificity;
+  /** Wording the codes given do not allow: shown, never chosen. */
+  conflicts_with_codes: boolean;
+}
 export type KbCategory =
   | 'recipient-address' | 'mailbox-state' | 'mailbox-capacity' | 'throttling' | 'sending-limit'
   | 'account-banned' | 'spf' | 'dkim' | 'dmarc' | 'reputation' | 'recipient-restriction'
@@ -52,6 +86,8 @@ export interface KbEntry {
   provider: string;
   title: string;
   category: KbCategory;
+  /** The bounce reason the entry stands for. */
+  reason: Reason;
   /** true/false where the entry overrides the class digit, null where it follows it. */
   permanent: boolean | null;
   who_acts: KbParty[];

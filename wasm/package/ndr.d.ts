@@ -2,24 +2,34 @@
 
 export type NdrKind = 'bounce' | 'delay' | 'feedback' | 'auto-reply' | 'delivered' | 'not-a-report';
 
-export interface NdrDiagnosis {
-  id: string;
-  title: string;
-  category: string;
-  who_acts: string[];
-  fixes: string[];
+import type { Alternative, Confidence, Evidence, KbEntry, KbSpecificity, Reason } from './index.js';
+
+/** The diagnosis of one recipient: the entry as explain() gives it, with how it was chosen. */
+export interface NdrDiagnosis extends Omit<KbEntry, 'permanent' | 'retry'> {
+  permanent: boolean;
+  /** The entry's own retry advice, or null where it contradicts the class of the code sent. */
+  retry: string | null;
+  specificity: KbSpecificity;
+  confidence: Confidence;
+  /** What the class of the code means for retrying, for people. */
+  retry_advice: string | null;
+  evidence: Evidence[];
+  alternatives: Alternative[];
 }
 
 export interface NdrRecipient {
   address: string;
-  action: string;
-  status: string;
-  reply_code: string;
+  action: '' | 'failed' | 'delayed' | 'delivered' | 'relayed' | 'expanded';
+  /** The enhanced status code the bounce gave, or null. */
+  status: string | null;
+  /** Without `status`: the registered code that stands for the reason ("5.1.1"), else null. */
+  status_inferred: string | null;
+  reply_code: number | null;
   diagnostic: string;
   remote_mta: string;
   smtp_command: string;
-  /** Sisimai v5 vocabulary: userunknown, mailboxfull, blocked, expired, feedback, vacation, ... */
-  reason: string;
+  /** Sisimai v5 vocabulary; always the diagnosis entry's reason for failures. */
+  reason: Reason;
   hard_bounce: boolean;
   feedback_type: string;
   diagnosis: NdrDiagnosis | null;

@@ -1,5 +1,6 @@
 // Panel: type a status code or an error line, see what it means.
 import { h, facts } from './dom.js';
+import { verdict, why } from './diagnosis.js';
 
 function render(out, e) {
   out.replaceChildren();
@@ -8,9 +9,7 @@ function render(out, e) {
     return;
   }
   out.append(
-    h('p', { class: `verdict ${e.permanent ? 'permanent' : 'transient'}`, dataset: { testid: 'explain-verdict' } },
-      e.permanent ? 'Permanent failure: retrying the same message will not help.'
-                  : (e.class === 'success' ? 'Success.' : 'Transient failure: the sending server retries.')),
+    verdict(e.permanent, e.retry || (e.permanent ? 'Permanent failure.' : 'Temporary failure.'), 'explain-verdict'),
     facts([
       ['Reply code', e.reply_code],
       ['Enhanced status', e.status],
@@ -18,6 +17,7 @@ function render(out, e) {
       ['Subject', e.subject],
       ['Diagnosis', e.entry ? `${e.entry.title} (${e.entry.category})` : null],
     ]),
+    e.entry ? why({ ...e, specificity: e.match.specificity }) : null,
   );
 }
 

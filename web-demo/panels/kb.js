@@ -1,6 +1,7 @@
 // Panel: the knowledge base. Paste a whole error line for a diagnosis, or search every entry as
 // you type (by code, token, provider, category or words of the explanation).
 import { h, facts, debounce } from './dom.js';
+import { verdict, why, alternatives } from './diagnosis.js';
 
 const SEARCH_LIMIT = 40;
 
@@ -17,7 +18,7 @@ function entryDetails(entry) {
     h('p', {}, entry.meaning),
     h('h4', {}, 'Likely causes'), list(entry.causes, 'causes'),
     h('h4', {}, 'How to fix'), list(entry.fixes, 'fixes'),
-    facts([['Retry', entry.retry], ['Who acts', entry.who_acts.join(', ')]]),
+    facts([['Retry', entry.retry], ['Who acts', entry.who_acts.join(', ')], ['Reason', entry.reason]]),
     references(entry.references),
   ];
 }
@@ -35,22 +36,21 @@ function renderDiagnosis(out, e) {
   const { entry } = e;
   out.append(
     h('h3', { dataset: { testid: 'kb-title' } }, entry.title),
-    h('p', { class: `verdict ${entry.permanent ? 'permanent' : 'transient'}` },
-      entry.permanent ? 'Permanent: resending unchanged will not help.' : 'Temporary: the sending server retries.'),
+    verdict(e.permanent, e.retry, 'kb-verdict'),
+    why({ ...e, specificity: e.match.specificity }),
     facts([
       ['Entry', entry.id],
       ['Category', entry.category],
       ['Provider', e.provider ? `${e.provider} (${e.provider_source === 'hint' ? 'as chosen' : 'from the text'})` : null],
+      ['Reason', e.reason],
       ['Matched by', e.match.specificity.replace('_', ' ')],
       ['Codes found', e.codes.map((c) => c.code).join(', ')],
       ['Tokens found', e.text_matches.filter((m) => m.kind !== 'provider_marker').map((m) => m.text).join(', ')],
     ]),
     ...entryDetails(entry),
   );
-  if (e.alternatives.length) {
-    out.append(h('h4', {}, 'Other possible readings'),
-      list(e.alternatives.map((a) => `${a.title} (${a.id}, ${a.specificity.replace('_', ' ')})`), 'alternatives'));
-  }
+  const alt = alternatives(e.alternatives);
+  if (alt) out.append(...alt);
 }
 
 // Every word of the query must appear somewhere in the entry; exact code or token hits rank first.

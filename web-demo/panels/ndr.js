@@ -1,6 +1,7 @@
 // Panel: paste a bounce (or drop an .eml / mbox file), see one card per recipient with what
 // happened, why, whether to retry, and what to fix.
 import { h, facts, debounce } from './dom.js';
+import { why, alternatives } from './diagnosis.js';
 
 function card(message, r) {
   const verdict = r.reason === 'delivered' ? 'Delivered.'
@@ -14,7 +15,7 @@ function card(message, r) {
     h('p', { class: `verdict ${r.hard_bounce ? 'permanent' : 'transient'}` }, verdict),
     facts([
       ['Reason', r.reason],
-      ['Status', r.status],
+      ['Status', r.status || (r.status_inferred ? `${r.status_inferred} (inferred: the bounce gave none)` : null)],
       ['Reply code', r.reply_code],
       ['Command', r.smtp_command],
       ['Remote server', r.remote_mta],
@@ -23,7 +24,10 @@ function card(message, r) {
     r.diagnostic ? h('blockquote', { class: 'diagnostic' }, r.diagnostic) : null,
     d ? h('div', { class: 'diagnosis' },
       h('p', {}, h('strong', {}, d.title), ` (${d.category}; who acts: ${d.who_acts.join(', ')})`),
-      d.fixes.length ? h('ul', { dataset: { testid: 'ndr-fixes' } }, d.fixes.map((f) => h('li', {}, f))) : null)
+      d.fixes.length ? h('ul', { dataset: { testid: 'ndr-fixes' } }, d.fixes.map((f) => h('li', {}, f))) : null,
+      d.retry_advice ? h('p', { class: 'retry' }, d.retry_advice) : null,
+      why(d),
+      ...(alternatives(d.alternatives) || []))
       : null);
 }
 

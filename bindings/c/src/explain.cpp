@@ -88,4 +88,12 @@ const char* maildiag_explanation_specificity(const maildiag_explanation* e) {
   return entry_of(e) ? maildiag::kb::to_string(e->result.diagnosis.specificity).data() : "";
 }
 
+const char* maildiag_explanation_reason(const maildiag_explanation* e) {
+  return entry_of(e) ? maildiag::to_string(e->result.diagnosis.reason).data() : "";
+}
+
+const char* maildiag_explanation_confidence(const maildiag_explanation* e) {
+  return entry_of(e) ? maildiag::kb::to_string(e->result.diagnosis.confidence).data() : "";
+}
+
 }  // extern "C"

@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "guard.hpp"
 #include "maildiag/json_text.hpp"
@@ -11,6 +12,9 @@
 struct maildiag_ndr_report {
   maildiag::ndr::Report report;
   std::string json;
+  // The codes as text, one pair per recipient, for the borrowed accessors.
+  std::vector<std::string> statuses;
+  std::vector<std::string> inferred;
 };
 
 namespace {
@@ -30,6 +34,10 @@ int maildiag_ndr_parse(const char* message, size_t length, maildiag_ndr_report**
     auto handle = std::make_unique<maildiag_ndr_report>();
     handle->report = maildiag::ndr::parse(std::string_view(message ? message : "", length));
     handle->json = maildiag::to_json_text(maildiag::ndr::to_json(handle->report));
+    for (const auto& rc : handle->report.recipients) {
+      handle->statuses.push_back(rc.status ? rc.status->to_string() : std::string());
+      handle->inferred.push_back(rc.status_inferred ? rc.status_inferred->to_string() : std::string());
+    }
     *out = handle.release();
     return MAILDIAG_OK;
   });
@@ -56,13 +64,27 @@ const char* maildiag_ndr_recipient_address(const maildiag_ndr_report* r, size_t 
 }
 
 const char* maildiag_ndr_recipient_status(const maildiag_ndr_report* r, size_t index) {
-  const auto* rc = recipient_at(r, index);
-  return rc ? rc->status.c_str() : "";
+  return recipient_at(r, index) ? r->statuses[index].c_str() : "";
 }
 
-const char* maildiag_ndr_recipient_reply_code(const maildiag_ndr_report* r, size_t index) {
+const char* maildiag_ndr_recipient_status_inferred(const maildiag_ndr_report* r, size_t index) {
+  return recipient_at(r, index) ? r->inferred[index].c_str() : "";
+}
+
+int maildiag_ndr_recipient_reply_code(const maildiag_ndr_report* r, size_t index) {
   const auto* rc = recipient_at(r, index);
-  return rc ? rc->reply_code.c_str() : "";
+  return rc && rc->reply_code ? *rc->reply_code : 0;
+}
+
+const char* maildiag_ndr_recipient_entry_id(const maildiag_ndr_report* r, size_t index) {
+  const auto* rc = recipient_at(r, index);
+  // Entry ids are string literals of the compiled knowledge base: NUL-terminated.
+  return rc && rc->diagnosis && rc->diagnosis->entry ? rc->diagnosis->entry->id.data() : "";
+}
+
+const char* maildiag_ndr_recipient_confidence(const maildiag_ndr_report* r, size_t index) {
+  const auto* rc = recipient_at(r, index);
+  return rc && rc->diagnosis ? maildiag::kb::to_string(rc->diagnosis->confidence).data() : "";
 }
 
 const char* maildiag_ndr_recipient_reason(const maildiag_ndr_report* r, size_t index) {

@@ -8,14 +8,17 @@ MAILDIAG_FUNC Explanation explain(std::string_view text, std::string_view provid
   Explanation e;
   e.text = text;
   e.codes = scan_status_codes(text);
-  PrimaryCodes primary = primary_codes(e.codes);
-  e.reply_code = primary.reply_code;
-  e.status = primary.status;
-  if (e.status)
-    e.klass = e.status->klass;
-  else if (e.reply_code)
+  kb::Evidence evidence = kb::line_evidence(text, e.codes);
+  evidence.provider_hint = provider_hint;
+  e.reply_code = evidence.reply_code;
+  e.status = evidence.status;
+  // The SMTP client acts on the reply code's first digit; the enhanced code's class counts only
+  // without one (a "550 4.4.7" is final).
+  if (e.reply_code)
     e.klass = reply_code_class(*e.reply_code);
-  e.diagnosis = kb::diagnose_with_codes(text, e.status, e.reply_code, provider_hint);
+  else if (e.status)
+    e.klass = e.status->klass;
+  e.diagnosis = kb::diagnose(evidence);
   return e;
 }
 

@@ -27,15 +27,15 @@ struct Explanation {
   std::optional<std::uint16_t> reply_code;  // the reply code that goes with `status`
   std::optional<EnhancedStatus> status;     // the enhanced code that best describes the text
 
-  /// The class the codes put the failure in: from the enhanced code when there is one,
-  /// else from the reply code. Empty when the text has no code at all.
+  /// The class the codes put the failure in: from the reply code when there is one (the sending
+  /// server acts on it), else from the enhanced code. Empty when the text has no code at all.
   std::optional<StatusClass> klass;
 
   /// The knowledge-base diagnosis: entry, provider, specificity, alternatives, tokens found.
   kb::Diagnosis diagnosis;
 
-  /// True when retrying the same message will not help: the diagnosed entry's verdict where it
-  /// overrides the class digit (550 4.4.7 is final, 5.2.121 clears later), else class 5.
+  /// True when the sending server will not retry: the class of the code the server sent (see
+  /// kb::Diagnosis::permanent).
   bool permanent() const noexcept {
     return diagnosis.entry ? diagnosis.permanent : klass == StatusClass::permanent;
   }

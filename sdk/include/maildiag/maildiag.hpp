@@ -6,6 +6,7 @@
 #include "maildiag/finding.hpp"
 #include "maildiag/finding_json.hpp"
 #include "maildiag/status_code.hpp"
+#include "maildiag/reason.hpp"
 #include "maildiag/explain.hpp"
 #include "maildiag/kb/entry.hpp"
 #include "maildiag/kb/diagnose.hpp"

@@ -1,11 +1,14 @@
 #pragma once
 
 #include <algorithm>
+#include <string>
 #include <utility>
 
 #include "maildiag/kb/detail/tables.hpp"
 #include "maildiag/kb/diagnose.hpp"
 #include "maildiag/kb/entry.hpp"
+#include "maildiag/mime/text.hpp"
+#include "maildiag/ndr/reason.hpp"
 
 namespace maildiag {
 namespace kb {
@@ -122,6 +125,38 @@ inline int provider_distance(int entry_provider, int provider) noexcept {
   return 3;
 }
 
+inline bool subject_is_broad(int subject, int detail) noexcept {
+  if (subject == 0) return true;
+  for (std::uint16_t key : kBroadCodes)
+    if (key == subject * 1000 + detail) return true;
+  return false;
+}
+
+// True when a wording-only entry (no codes, `subjects` only) fits this subject.
+inline bool entry_fits_subject(const Entry& e, int subject) noexcept {
+  if (subject >= 0 && subject < 16 && (e.subjects >> subject) & 1u) return true;
+  return entry_lists_subject(e, subject);
+}
+
+// 0 when the entry fits the subject of the code given (or no code is given), else 1: under an
+// undefined detail, wording of the code's own subject is preferred.
+inline int subject_miss(const Entry& e, const std::optional<EnhancedStatus>& status) noexcept {
+  if (!status || status->subject == 0) return 0;
+  return entry_fits_subject(e, status->subject) || (!entry_lists_enhanced_codes(e) && e.subjects == 0) ? 0 : 1;
+}
+
+// Candidates rank by tier, then by three keys: lower is better everywhere.
+enum Tier : int {
+  tier_token,
+  tier_agreeing,      // a text whose entry lists the code given; the provider's meaning of it
+  tier_fitting_text,  // a text that fits a broad code or a line without codes
+  tier_reason_words,  // a reason keyword's entry
+  tier_code,          // the registry meaning of a specific code, a bare reply code
+  tier_implied,       // what the report implies
+  tier_broad_code,    // the registry meaning of a broad code, its subject
+  tier_class,         // entries that state no reason: the class alone
+};
+
 // Plain data without initialisers, so a buffer of them costs nothing until used.
 struct Ranked {
   const Entry* entry;
@@ -146,16 +181,45 @@ inline bool ranks_before(const Ranked& a, const Ranked& b) noexcept {
 
 inline bool class_permanent(char digit) noexcept { return digit != '4' && digit != '2'; }
 
+inline std::string quoted(std::string_view text, Span span) {
+  std::string out = "'";
+  if (span.end <= text.size()) out += mime::collapse_space(text.substr(span.begin, span.size()));
+  out += "'";
+  return out;
+}
+
+inline std::string code_text(const EnhancedStatus& s) { return s.to_string(); }
+
+inline std::string_view source_words(CodeSource source) noexcept {
+  switch (source) {
+    case CodeSource::text: return "given by the server";
+    case CodeSource::report: return "from the report's Status field";
+    case CodeSource::caller: return "given by the caller";
+  }
+  return "given";
+}
+
 }  // namespace detail
 
 MAILDIAG_FUNC std::string_view to_string(Specificity s) noexcept {
   switch (s) {
     case Specificity::provider_text: return "provider_text";
     case Specificity::provider_code: return "provider_code";
+    case Specificity::reason_wording: return "reason_wording";
     case Specificity::registry_code: return "registry_code";
+    case Specificity::report_context: return "report_context";
     case Specificity::class_fallback: return "class_fallback";
   }
   return "class_fallback";
+}
+
+MAILDIAG_FUNC std::string_view to_string(Confidence c) noexcept {
+  switch (c) {
+    case Confidence::high: return "high";
+    case Confidence::medium: return "medium";
+    case Confidence::low: return "low";
+  }
+  return "low";
 }
 
 MAILDIAG_FUNC std::string_view to_string(ProviderSource s) noexcept {
@@ -163,6 +227,7 @@ MAILDIAG_FUNC std::string_view to_string(ProviderSource s) noexcept {
     case ProviderSource::none: return "none";
     case ProviderSource::hint: return "hint";
     case ProviderSource::text: return "text";
+    case ProviderSource::report: return "report";
   }
   return "none";
 }
@@ -176,34 +241,63 @@ MAILDIAG_FUNC std::string_view to_string(TextMatch::Kind k) noexcept {
   return "pattern";
 }
 
-MAILDIAG_FUNC Diagnosis diagnose(std::string_view text, std::optional<EnhancedStatus> status,
-                                 std::optional<std::uint16_t> reply_code,
-                                 std::string_view provider_hint) {
-  if (!status || !reply_code) {
-    const PrimaryCodes found = primary_codes(scan_status_codes(text));
-    if (!status) status = found.status;
-    if (!reply_code) reply_code = found.reply_code;
+MAILDIAG_FUNC std::string_view to_string(EvidenceItem::Kind k) noexcept {
+  switch (k) {
+    case EvidenceItem::Kind::status: return "status";
+    case EvidenceItem::Kind::reply_code: return "reply_code";
+    case EvidenceItem::Kind::provider: return "provider";
+    case EvidenceItem::Kind::token: return "token";
+    case EvidenceItem::Kind::wording: return "wording";
+    case EvidenceItem::Kind::command: return "command";
+    case EvidenceItem::Kind::report: return "report";
+    case EvidenceItem::Kind::conflict: return "conflict";
   }
-  return diagnose_with_codes(text, status, reply_code, provider_hint);
+  return "wording";
 }
 
-MAILDIAG_FUNC Diagnosis diagnose_with_codes(std::string_view text,
-                                            std::optional<EnhancedStatus> status,
-                                            std::optional<std::uint16_t> reply_code,
-                                            std::string_view provider_hint) {
+MAILDIAG_FUNC bool is_broad(const EnhancedStatus& status) noexcept {
+  return detail::subject_is_broad(status.subject, status.detail);
+}
+
+MAILDIAG_FUNC bool fits_codes(const Entry& entry, const std::optional<EnhancedStatus>& status) noexcept {
   using namespace detail;
+  if (!status) return true;
+  const auto index = static_cast<std::uint16_t>(&entry - kEntries);
+  if (entry_lists_status(index, *status)) return true;
+  if (!is_broad(*status)) return false;
+  // An undefined detail (X.n.0, X.0.n) says only "something went wrong"; servers send it
+  // whatever the cause, so any wording may choose. X.7.1 keeps to its subject.
+  if (status->subject == 0 || status->detail == 0) return true;
+  return entry_fits_subject(entry, status->subject) || (!entry_lists_enhanced_codes(entry) && entry.subjects == 0);
+}
+
+MAILDIAG_FUNC const Entry* entry_for_reason(Reason r) noexcept {
+  const auto i = static_cast<std::size_t>(r);
+  if (i >= reason_count || detail::kReasons[i].entry < 0) return nullptr;
+  return &detail::kEntries[detail::kReasons[i].entry];
+}
+
+MAILDIAG_FUNC Diagnosis diagnose(const Evidence& ev) {
+  using namespace detail;
+  using Item = EvidenceItem;
   Diagnosis d;
-  d.status = status;
-  d.reply_code = reply_code;
+  d.status = ev.status;
+  d.reply_code = ev.reply_code;
+  const std::string_view text = ev.text;
+  const std::optional<EnhancedStatus>& status = ev.status;
 
   // One pass over the text for tokens, patterns and provider markers.
   int marker_provider = -1;
   int token_provider = -1;
+  std::optional<Span> marker_span;
   scan_needles(text, [&](std::uint16_t needle_index, std::size_t end) {
     const Needle& n = kNeedles[needle_index];
     const Span span{end - n.length, end};
     if (n.kind == NeedleKind::provider_marker) {
-      if (marker_provider < 0 || n.target < marker_provider) marker_provider = n.target;
+      if (marker_provider < 0 || n.target < marker_provider) {
+        marker_provider = n.target;
+        marker_span = span;
+      }
       if (d.text_matches.size() < max_text_matches)
         d.text_matches.push_back({TextMatch::Kind::provider_marker, span, nullptr,
                                   &kProviders[n.target]});
@@ -227,10 +321,20 @@ MAILDIAG_FUNC Diagnosis diagnose_with_codes(std::string_view text,
       d.text_matches.push_back({kind, span, entry, &kProviders[entry->provider_index]});
     return true;
   });
+  // An Exchange-internal recipient (IMCEAEX-...) is a token of its own: only tokens count there.
+  const Entry* address_token = nullptr;
+  if (!ev.recipient.empty()) {
+    scan_needles(ev.recipient, [&](std::uint16_t needle_index, std::size_t end) {
+      const Needle& n = kNeedles[needle_index];
+      if (n.kind != NeedleKind::token || end != n.length) return true;  // at the start only
+      address_token = &kEntries[n.target];
+      return false;
+    });
+  }
 
   int provider = -1;
-  if (!provider_hint.empty()) {
-    if (const ProviderInfo* p = find_provider(provider_hint)) {
+  if (!ev.provider_hint.empty()) {
+    if (const ProviderInfo* p = find_provider(ev.provider_hint)) {
       provider = static_cast<int>(p - kProviders);
       d.provider_source = ProviderSource::hint;
     } else {
@@ -241,119 +345,363 @@ MAILDIAG_FUNC Diagnosis diagnose_with_codes(std::string_view text,
     provider = marker_provider >= 0 ? marker_provider : token_provider;
     d.provider_source = ProviderSource::text;
   }
+  // Only a mail service changes what codes mean; mail software named by the layout does not.
+  if (provider < 0 && !ev.report_provider.empty())
+    if (const ProviderInfo* p = find_provider(ev.report_provider); p && p->kind == ProviderKind::mailbox) {
+      provider = static_cast<int>(p - kProviders);
+      d.provider_source = ProviderSource::report;
+    }
+  // The remote server's host name, then the recipient's domain.
+  for (std::string_view where : {ev.report_hosts, ev.recipient}) {
+    if (provider >= 0 || where.empty()) break;
+    scan_needles(where, [&](std::uint16_t needle_index, std::size_t) {
+      const Needle& n = kNeedles[needle_index];
+      if (n.kind != NeedleKind::provider_marker || kProviders[n.target].kind != ProviderKind::mailbox)
+        return true;
+      provider = n.target;
+      d.provider_source = ProviderSource::report;
+      return false;
+    });
+  }
   if (provider >= 0) d.provider = &kProviders[provider];
 
-  // Every text match can add one candidate, the codes a few more: a fixed buffer suffices.
-  constexpr std::size_t max_candidates = max_text_matches + 32;
+  // Every text match can add one candidate, the codes and the wording a few more.
+  constexpr std::size_t max_candidates = max_text_matches + 40;
   Ranked ranked[max_candidates];
   std::size_t ranked_count = 0;
-  // Candidates rank by tier (the specificity, except as noted below), then by the three keys.
-  auto add_ranked = [&](std::uint16_t entry, Specificity spec, std::optional<Span> span, int tier,
-                        int r1, int r2, int r3) {
-    const Entry* e = &kEntries[entry];
+  // Conflicting wording: entries the codes do not allow, kept as alternatives only.
+  Ranked conflicts[8];
+  std::size_t conflict_count = 0;
+  auto add = [&](const Entry* e, Specificity spec, std::optional<Span> span, int tier, int r1,
+                 int r2, int r3) {
     for (std::size_t i = 0; i < ranked_count; ++i)
-      if (ranked[i].entry == e) return;
+      if (ranked[i].entry == e) {
+        const Ranked candidate{e, spec, span.has_value(), span.value_or(Span{}), {tier, r1, r2, r3}};
+        if (ranks_before(candidate, ranked[i])) ranked[i] = candidate;
+        return;
+      }
     if (ranked_count < max_candidates)
       ranked[ranked_count++] = {e, spec, span.has_value(), span.value_or(Span{}), {tier, r1, r2, r3}};
   };
-  auto add = [&](std::uint16_t entry, Specificity spec, std::optional<Span> span, int r1, int r2,
-                 int r3) { add_ranked(entry, spec, span, static_cast<int>(spec), r1, r2, r3); };
+  auto add_conflict = [&](const Entry* e, Specificity spec, std::optional<Span> span) {
+    for (std::size_t i = 0; i < conflict_count; ++i)
+      if (conflicts[i].entry == e) return;
+    if (conflict_count < sizeof(conflicts) / sizeof(conflicts[0]))
+      conflicts[conflict_count++] = {e, spec, span.has_value(), span.value_or(Span{}), {0, 0, 0, 0}};
+  };
 
+  // 4: a reason keyword. The report's own prose counts (whole phrases only) when the server's
+  // words name nothing and the codes leave room.
+  std::optional<ndr::ReasonPhrase> phrase = ndr::find_reason_phrase(text);
+  bool phrase_in_context = false;
+  std::string folded_context;
+  if (!phrase && !ev.context.empty() && (!status || is_broad(*status))) {
+    folded_context = mime::collapse_space(ev.context);
+    phrase = ndr::find_reason_phrase(folded_context, true);
+    phrase_in_context = phrase.has_value();
+  }
+  Reason worded = phrase ? phrase->reason : Reason::undefined;
+  // "Unknown user" refused at RCPT TO is about the address even under a code of the mailbox's
+  // state or of policy (X.2.n, X.7.n), which servers choose loosely there...
+  const bool mailbox_or_policy_code = status && (status->subject == 2 || status->subject == 7);
+  const bool address_refused =
+      worded == Reason::userunknown && ev.smtp_command == "RCPT" && mailbox_or_policy_code;
+  // ...but after the recipient was accepted (at DATA), or under such a code at another or an
+  // unknown step, it is a filter's answer: every "user unknown" reading then yields to it.
+  const bool filter_answer =
+      worded == Reason::userunknown &&
+      (ev.smtp_command == "DATA" || (mailbox_or_policy_code && ev.smtp_command != "RCPT"));
+  if (filter_answer) worded = Reason::filtered;
+  auto fits = [&](const Entry& e) {
+    return fits_codes(e, status) || (address_refused && e.reason == Reason::userunknown);
+  };
+  const std::optional<Span> phrase_span =
+      phrase && !phrase_in_context ? std::optional<Span>(phrase->span) : std::nullopt;
+  // 1-3: tokens and known texts.
   for (const TextMatch& m : d.text_matches) {
     if (!m.entry) continue;
     const auto index = static_cast<std::uint16_t>(m.entry - kEntries);
     const bool agrees = status && entry_lists_status(index, *status);
     const int distance = provider_distance(m.entry->provider_index, provider);
-    if (m.kind == TextMatch::Kind::pattern) {
-      // A wording shared by many systems only counts when the codes do not contradict it, and
-      // a mail service's wording only when the text comes from that service.
-      const bool software = kProviders[m.entry->provider_index].kind == ProviderKind::software;
-      if (status && !agrees && entry_lists_enhanced_codes(*m.entry) &&
-          !(software && entry_lists_subject(*m.entry, status->subject)))
-        continue;
-      if (kProviders[m.entry->provider_index].kind == ProviderKind::mailbox && distance > 1)
-        continue;
+    const ProviderKind owner_kind = kProviders[m.entry->provider_index].kind;
+    // The cause a server names first is its main one; of two texts at one place, the longer.
+    const int length_key = static_cast<int>(std::min<std::size_t>(m.span.begin, 1u << 20)) * 512 -
+                           static_cast<int>(std::min<std::size_t>(m.span.size(), 511));
+    if (m.kind == TextMatch::Kind::token) {
+      // A provider's own token is as telling as a code.
+      add(m.entry, Specificity::provider_text, m.span, tier_token, agrees ? 0 : 1, distance, length_key);
+      continue;
     }
-    const int detail = (m.kind == TextMatch::Kind::token ? 0 : 1000) - static_cast<int>(m.span.size());
+    // A mail service's wording counts only when the text comes from that service.
+    if (owner_kind == ProviderKind::mailbox && distance > 1) continue;
+    // Mail software's wording is trusted across details of one subject, which servers choose
+    // loosely ("550 5.1.2 User unknown in local recipient table").
+    const bool allowed = (fits(*m.entry) ||
+                          (owner_kind == ProviderKind::software && status &&
+                           entry_lists_subject(*m.entry, status->subject))) &&
+                         !(filter_answer && m.entry->reason == Reason::userunknown);
+    if (!allowed) {
+      add_conflict(m.entry, Specificity::provider_text, m.span);
+      continue;
+    }
     // Mail software's wording in a known mail service's reply says less than the service's own
-    // meaning of the code: it ranks right after that.
-    if (distance == 3 && kProviders[m.entry->provider_index].kind == ProviderKind::software)
-      add_ranked(index, Specificity::provider_text, m.span,
-                 static_cast<int>(Specificity::provider_code), 2, agrees ? 0 : 1, detail);
+    // meaning of the code.
+    const int soft_penalty = distance == 3 && owner_kind == ProviderKind::software ? 1 : 0;
+    // A reason phrase that covers this text and says more ("host not found, try again" over
+    // "host not found") outranks it.
+    const bool covered = phrase_span && worded != m.entry->reason && phrase_span->begin <= m.span.begin &&
+                         phrase_span->end >= m.span.end && phrase_span->size() > m.span.size();
+    add(m.entry, Specificity::provider_text, m.span,
+        agrees ? tier_agreeing : covered ? tier_reason_words : tier_fitting_text,
+        covered ? 1 : soft_penalty + subject_miss(*m.entry, status), distance, length_key);
+  }
+  if (address_token)
+    add(address_token, Specificity::provider_text, std::nullopt, tier_token, 0, 0, 0);
+
+  if (const Entry* e = phrase ? entry_for_reason(worded) : nullptr) {
+    // Wording and code that name the same entry agree: as strong as a text that lists the code.
+    const bool agrees = status && entry_lists_status(static_cast<std::uint16_t>(e - kEntries), *status);
+    if (fits(*e))
+      // A keyword's generic entry ranks after known texts and provider meanings of the same tier.
+      add(e, Specificity::reason_wording, phrase_span, agrees ? tier_agreeing : tier_reason_words,
+          (agrees ? 4 : 0) + subject_miss(*e, status), 0, 0);
     else
-      add(index, Specificity::provider_text, m.span, distance, agrees ? 0 : 1, detail);
+      add_conflict(e, Specificity::reason_wording, phrase_span);
   }
 
-  // A provider's entries answer to a bare reply code only when there is no enhanced code: "550"
-  // says little once "5.2.2" is known.
-  auto add_code_candidates = [&](std::uint32_t key, bool provider_entries) {
+  // 2 and 5-8: the codes.
+  auto add_code_candidates = [&](std::uint32_t key, bool is_status) {
     // A code no registry defines ("5.7.367", "4.4.312") means what the providers that use it
     // say, even when the text does not name the provider: that beats a class fallback.
     bool registry_defines = false;
     for_each_code_entry(key, [&](std::uint16_t entry, bool) {
       registry_defines = registry_defines || kEntries[entry].provider_index == 0;
     });
-    for_each_code_entry(key, [&](std::uint16_t entry, bool is_range) {
-      const int owner = kEntries[entry].provider_index;
+    const bool broad = is_status && status && is_broad(*status);
+    for_each_code_entry(key, [&](std::uint16_t index, bool is_range) {
+      const Entry* e = &kEntries[index];
+      const int owner = e->provider_index;
+      const bool states_reason = e->reason != Reason::undefined;
       if (owner == 0) {
         // Next to an enhanced code, the reply code's meaning is no more telling than the
-        // enhanced code's subject: it ranks with the fallbacks, after the subject's entry.
-        add_ranked(entry, Specificity::registry_code, std::nullopt,
-                   provider_entries ? static_cast<int>(Specificity::registry_code)
-                                    : static_cast<int>(Specificity::class_fallback),
-                   provider_entries ? 0 : 1, 0, 0);
+        // enhanced code's subject.
+        const int tier = !states_reason ? tier_class
+                         : (broad || (!is_status && status)) ? tier_broad_code
+                                                             : tier_code;
+        add(e, Specificity::registry_code, std::nullopt, tier, is_status ? 0 : 1, 0, 0);
         return;
       }
-      if (!provider_entries) return;
+      // A provider's entries answer to a bare reply code only when there is no enhanced code;
+      // mail software's entries list the codes its wording comes with, not a meaning of them.
+      if (!is_status && status) return;
+      if (kProviders[owner].kind == ProviderKind::software) return;
       const int distance = provider_distance(owner, provider);
+      // A provider's meaning of a broad code, or of a bare reply code, is as broad: wording that
+      // fits chooses first.
       if (provider >= 0 && distance <= 1)
-        add(entry, Specificity::provider_code, std::nullopt, distance, is_range ? 1 : 0, 0);
+        add(e, Specificity::provider_code, std::nullopt,
+            !states_reason ? tier_class : (broad || !is_status) ? tier_code : tier_agreeing, distance,
+            is_range ? 1 : 0, 0);
       else if (provider < 0 && !registry_defines)
-        add(entry, Specificity::provider_code, std::nullopt, 3, is_range ? 1 : 0, 0);
+        add(e, Specificity::provider_code, std::nullopt, states_reason ? tier_code : tier_class, 1,
+            is_range ? 1 : 0, 0);
     });
   };
   if (status) add_code_candidates(status_key(*status), true);
-  if (reply_code) add_code_candidates(*reply_code, !status);
+  if (ev.reply_code) add_code_candidates(*ev.reply_code, false);
+
+  // 6: what the report implies.
+  if (ev.implied_reason) {
+    if (const Entry* e = entry_for_reason(*ev.implied_reason))
+      if (fits_codes(*e, status)) add(e, Specificity::report_context, std::nullopt, tier_implied, 0, 0, 0);
+  }
+
+  // 7-8: the subject and the class.
   if (status) {
     if (status->detail != 0)
       for_each_code_entry(enhanced_key(static_cast<int>(status->klass), status->subject, 0),
                           [&](std::uint16_t entry, bool) {
                             if (kEntries[entry].provider_index == 0)
-                              add(entry, Specificity::class_fallback, std::nullopt, 0, 0, 0);
+                              add(&kEntries[entry], Specificity::class_fallback, std::nullopt,
+                                  tier_broad_code, 2, 0, 0);
                           });
     const int klass = static_cast<int>(status->klass);
-    add(kClassFallback[klass == 2 ? 0 : klass == 4 ? 1 : 2], Specificity::class_fallback,
-        std::nullopt, 2, 0, 0);
-  } else if (reply_code && *reply_code >= 400) {
-    add(kClassFallback[*reply_code >= 500 ? 2 : 1], Specificity::class_fallback, std::nullopt, 2,
-        0, 0);
+    add(&kEntries[kClassFallback[klass == 2 ? 0 : klass == 4 ? 1 : 2]], Specificity::class_fallback,
+        std::nullopt, tier_class, 2, 0, 0);
+  } else if (ev.reply_code && *ev.reply_code >= 400) {
+    add(&kEntries[kClassFallback[*ev.reply_code >= 500 ? 2 : 1]], Specificity::class_fallback,
+        std::nullopt, tier_class, 2, 0, 0);
+  } else if (ranked_count == 0 && ev.klass_hint && *ev.klass_hint != StatusClass::success) {
+    // No code and no telling words: the report's own class (a failure, a delay) is all there is.
+    add(&kEntries[kClassFallback[*ev.klass_hint == StatusClass::permanent ? 2 : 1]],
+        Specificity::class_fallback, std::nullopt, tier_class, 3, 0, 0);
   }
 
   // Insertion sort: stable, and the lists are short.
   for (std::size_t i = 1; i < ranked_count; ++i)
     for (std::size_t j = i; j > 0 && ranks_before(ranked[j], ranked[j - 1]); --j)
       std::swap(ranked[j], ranked[j - 1]);
+
+  // Permanence follows the class of the code the server sent: the sending server acts on the
+  // reply code's first digit (RFC 5321 section 4.2.1), then on the enhanced code's.
+  std::optional<StatusClass> klass;
+  if (ev.final_failure) klass = StatusClass::permanent;  // the sending server has given up
+  else if (ev.reply_code && *ev.reply_code >= 200) klass = reply_code_class(*ev.reply_code);
+  else if (status) klass = status->klass;
+  else klass = ev.klass_hint;
+
   if (ranked_count > 0) {
-    const Candidate best = ranked[0].candidate();
+    const Ranked& best = ranked[0];
     d.entry = best.entry;
+    d.reason = best.entry->reason;
     d.specificity = best.specificity;
-    d.match_span = best.span;
-    const std::size_t alternatives = std::min(ranked_count - 1, max_alternatives);
-    d.alternatives.reserve(alternatives);
-    for (std::size_t i = 1; i <= alternatives; ++i) d.alternatives.push_back(ranked[i].candidate());
+    if (best.has_span) d.match_span = best.span;
+    // Conflicting wording first among the alternatives: it is what a person must weigh.
+    bool conflicting_reason = false;
+    for (std::size_t i = 0; i < conflict_count && d.alternatives.size() < max_alternatives; ++i) {
+      if (conflicts[i].entry->reason == d.reason) continue;
+      conflicting_reason = true;
+      Candidate c = conflicts[i].candidate();
+      c.conflicts = true;
+      d.alternatives.push_back(c);
+    }
+    for (std::size_t i = 1; i < ranked_count && d.alternatives.size() < max_alternatives; ++i)
+      d.alternatives.push_back(ranked[i].candidate());
+
+    const int tier = best.rank[0];
+    const bool specific_status = status && !is_broad(*status);
+    if (tier == tier_token || tier == tier_agreeing) d.confidence = Confidence::high;
+    else if (tier == tier_code && (specific_status || best.entry->provider_index != 0 || !status))
+      d.confidence = specific_status ? Confidence::high : Confidence::medium;
+    else if (tier == tier_fitting_text || tier == tier_reason_words) d.confidence = Confidence::medium;
+    else d.confidence = Confidence::low;
+    // Wording of another subject than the undefined code's: plausible, not sure.
+    if (best.rank[1] > 0 && tier != tier_code && d.confidence == Confidence::medium)
+      d.confidence = Confidence::low;
+    if (conflicting_reason && d.confidence != Confidence::low)
+      d.confidence = d.confidence == Confidence::high ? Confidence::medium : Confidence::low;
+
+    // Why, in the order of weight.
+    if (status)
+      d.evidence.push_back({Item::Kind::status,
+                            "status " + code_text(*status) + " " + std::string(source_words(ev.status_source)) +
+                                (is_broad(*status) ? ": it names only the subject (" +
+                                                         std::string(subject_meaning(status->subject)) +
+                                                         "), so the wording decides"
+                                                   : ""),
+                            ev.status_span});
+    if (ev.reply_code)
+      d.evidence.push_back({Item::Kind::reply_code, "reply code " + std::to_string(*ev.reply_code),
+                            ev.reply_code_span});
+    if (d.provider && d.provider_source == ProviderSource::text)
+      d.evidence.push_back({Item::Kind::provider,
+                            "written by " + std::string(d.provider->name) +
+                                (marker_span ? ", recognised from " + quoted(text, *marker_span) : std::string()),
+                            marker_provider >= 0 ? marker_span : std::nullopt});
+    else if (d.provider)
+      d.evidence.push_back({Item::Kind::provider,
+                            "provider " + std::string(d.provider->name) +
+                                (d.provider_source == ProviderSource::hint ? " given by the caller"
+                                                                           : " named by the report"),
+                            std::nullopt});
+    if (best.specificity == Specificity::provider_text && best.has_span)
+      d.evidence.push_back({best.rank[0] == tier_token ? Item::Kind::token : Item::Kind::wording,
+                            std::string(best.rank[0] == tier_token ? "token " : "wording ") + quoted(text, best.span),
+                            best.span});
+    else if (best.entry == address_token)
+      d.evidence.push_back({Item::Kind::token, "the recipient is an Exchange-internal address (" +
+                                                   std::string(ev.recipient.substr(0, 8)) + "...)",
+                            std::nullopt});
+    if (phrase && worded == d.reason)
+      d.evidence.push_back({Item::Kind::wording,
+                            (phrase_in_context ? "the report's words " + quoted(folded_context, phrase->span)
+                                               : "wording " + quoted(text, phrase->span)) +
+                                " names the reason " + std::string(to_string(worded)),
+                            phrase_span});
+    if (!ev.smtp_command.empty())
+      d.evidence.push_back({Item::Kind::command, "refused at the SMTP command " + std::string(ev.smtp_command),
+                            std::nullopt});
+    if (best.rank[1] == 3)
+      d.evidence.push_back({Item::Kind::report,
+                            ev.klass_hint == StatusClass::transient
+                                ? "the report says delivery is delayed, with no code or words that tell why"
+                                : "the report says delivery failed, with no code or words that tell why",
+                            std::nullopt});
+    if (best.specificity == Specificity::report_context)
+      d.evidence.push_back({Item::Kind::report, std::string(ev.implied_by) + " implies the reason " +
+                                                    std::string(to_string(d.reason)),
+                            std::nullopt});
+    for (std::size_t i = 0; i < conflict_count; ++i) {
+      if (conflicts[i].entry->reason == d.reason) continue;
+      const Ranked& c = conflicts[i];
+      std::string words = c.has_span ? quoted(text, c.span) : std::string("the report's words");
+      d.evidence.push_back({Item::Kind::conflict,
+                            words + " suggests " + std::string(to_string(c.entry->reason)) + " (" +
+                                std::string(c.entry->title) + "), which the code " +
+                                (status ? code_text(*status) : std::string("given")) +
+                                " does not allow: shown as an alternative",
+                            c.has_span ? std::optional<Span>(c.span) : std::nullopt});
+    }
+    if (!klass) {
+      if (d.entry->permanence != Permanence::by_class)
+        klass = d.entry->permanence == Permanence::permanent ? StatusClass::permanent : StatusClass::transient;
+      else
+        klass = StatusClass::permanent;
+    }
   }
 
-  if (d.entry && d.entry->permanence != Permanence::by_class)
-    d.permanent = d.entry->permanence == Permanence::permanent;
-  else if (status)
-    d.permanent = status->klass == StatusClass::permanent;
-  else if (reply_code)
-    d.permanent = reply_code_class(*reply_code) == StatusClass::permanent;
-  else if (d.entry && !d.entry->codes.empty())
-    d.permanent = class_permanent(d.entry->codes[0][0]);
-  else
-    d.permanent = d.entry != nullptr;
+  d.permanent = klass ? *klass == StatusClass::permanent : d.entry != nullptr;
+  d.retry = !klass ? std::string_view()
+            : *klass == StatusClass::success ? kRetrySuccess
+            : *klass == StatusClass::transient ? kRetryTransient
+                                               : kRetryPermanent;
+  if (d.entry && klass && d.entry->permanence != Permanence::by_class)
+    d.entry_retry_applies = (d.entry->permanence == Permanence::permanent) == (*klass == StatusClass::permanent);
+  if (d.entry && klass && d.entry->permanence == Permanence::by_class && !d.entry->codes.empty()) {
+    // An entry that lists codes of one class only speaks of that class's retries.
+    bool same_class = false;
+    const char digit = static_cast<char>('0' + static_cast<int>(*klass));
+    for (std::string_view c : d.entry->codes)
+      same_class = same_class || c[0] == digit || c[0] == 'X';
+    d.entry_retry_applies = same_class;
+  }
   return d;
+}
+
+MAILDIAG_FUNC Evidence line_evidence(std::string_view text, const std::vector<CodeInText>& codes) {
+  Evidence ev;
+  ev.text = text;
+  const PrimaryCodes found = primary_codes(codes);
+  ev.status = found.status;
+  ev.reply_code = found.reply_code;
+  for (const CodeInText& c : codes) {
+    if (!ev.status_span && found.status && c.kind == CodeInText::Kind::enhanced_status &&
+        c.status == *found.status)
+      ev.status_span = c.span;
+    if (!ev.reply_code_span && found.reply_code && c.kind == CodeInText::Kind::reply_code &&
+        c.reply_code == *found.reply_code)
+      ev.reply_code_span = c.span;
+  }
+  return ev;
+}
+
+MAILDIAG_FUNC Diagnosis diagnose(std::string_view text, std::optional<EnhancedStatus> status,
+                                 std::optional<std::uint16_t> reply_code,
+                                 std::string_view provider_hint) {
+  Evidence ev;
+  if (!status || !reply_code) ev = line_evidence(text, scan_status_codes(text));
+  ev.text = text;
+  if (status) {
+    ev.status = status;
+    ev.status_span.reset();
+    ev.status_source = CodeSource::caller;
+  }
+  if (reply_code) {
+    ev.reply_code = reply_code;
+    ev.reply_code_span.reset();
+  }
+  ev.provider_hint = provider_hint;
+  return diagnose(ev);
 }
 
 MAILDIAG_FUNC Diagnosis diagnose(std::string_view text, std::string_view provider_hint) {

@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "maildiag/config.hpp"
+#include "maildiag/reason.hpp"
 
 namespace maildiag {
 namespace kb {
@@ -24,6 +25,10 @@ enum class Category : std::uint8_t {
   tenant_config, protocol, remote_system,
 };
 inline constexpr std::size_t category_count = 24;
+
+constexpr std::uint32_t category_bit(Category c) noexcept {
+  return std::uint32_t{1} << static_cast<unsigned>(c);
+}
 
 /// "recipient-address", "mailbox-state", ...: the names used in the data files and in JSON.
 MAILDIAG_FUNC std::string_view to_string(Category c) noexcept;
@@ -88,8 +93,10 @@ struct Entry {
   std::string_view provider;  // provider id, "generic" for registry and RFC entries
   std::string_view title;
   Category category;
+  Reason reason;              // the bounce reason this entry stands for (maildiag/reason.hpp)
   Permanence permanence;
   std::uint8_t who_acts;      // party_bit() flags
+  std::uint16_t subjects;     // bit n: fits an "other or undefined" code of subject n (no codes)
   std::string_view meaning;
   TextList causes;
   TextList fixes;
@@ -143,4 +150,5 @@ MAILDIAG_FUNC const ProviderInfo* find_provider(std::string_view name) noexcept;
 
 #ifdef MAILDIAG_HEADER_ONLY
 #  include "maildiag/kb/entry-inl.hpp"
+#  include "maildiag/reason-inl.hpp"
 #endif

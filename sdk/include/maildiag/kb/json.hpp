@@ -33,6 +33,7 @@ inline nlohmann::json to_json(const Entry& e) {
   j["provider"] = e.provider;
   j["title"] = e.title;
   j["category"] = to_string(e.category);
+  j["reason"] = to_string(e.reason);
   j["permanent"] = e.permanence == Permanence::by_class ? nlohmann::json()
                                                         : nlohmann::json(e.permanence == Permanence::permanent);
   j["who_acts"] = who_acts_json(e.who_acts);
@@ -51,26 +52,54 @@ inline nlohmann::json span_json(const std::optional<Span>& span) {
   return span ? nlohmann::json::array({span->begin, span->end}) : nlohmann::json();
 }
 
+inline nlohmann::json evidence_json(const std::vector<EvidenceItem>& evidence) {
+  nlohmann::json j = nlohmann::json::array();
+  for (const EvidenceItem& item : evidence)
+    j.push_back({{"kind", to_string(item.kind)}, {"text", item.text}, {"span", span_json(item.span)}});
+  return j;
+}
+
+inline nlohmann::json alternatives_json(const std::vector<Candidate>& alternatives) {
+  nlohmann::json j = nlohmann::json::array();
+  for (const Candidate& c : alternatives)
+    j.push_back({{"id", c.entry->id},
+                 {"title", c.entry->title},
+                 {"category", to_string(c.entry->category)},
+                 {"reason", to_string(c.entry->reason)},
+                 {"specificity", to_string(c.specificity)},
+                 {"conflicts_with_codes", c.conflicts}});
+  return j;
+}
+
+/// The chosen entry as this failure reads it: `permanent` follows the class of the code the
+/// server sent, and `retry` is the entry's own advice, or null where the class contradicts it.
+inline nlohmann::json diagnosed_entry_json(const Diagnosis& d) {
+  nlohmann::json entry = to_json(*d.entry);
+  entry["permanent"] = d.permanent;
+  entry["retry"] = d.entry_retry_applies ? nlohmann::json(d.entry->retry) : nlohmann::json();
+  return entry;
+}
+
 /// The diagnosis part of an explanation: `provider`, `provider_source`, `entry` (with
-/// `permanent` resolved for this text), `match`, `alternatives` and `text_matches`.
+/// `permanent` and `retry` resolved for this text), `match`, `confidence`, `retry` (the advice
+/// that follows from the class), `evidence`, `alternatives` and `text_matches`.
 inline void add_diagnosis_json(nlohmann::json& j, const Diagnosis& d, std::string_view text) {
   j["provider"] = d.provider ? nlohmann::json(d.provider->id) : nlohmann::json();
   j["provider_source"] = to_string(d.provider_source);
   if (d.entry) {
-    nlohmann::json entry = to_json(*d.entry);
-    entry["permanent"] = d.permanent;
-    j["entry"] = std::move(entry);
+    j["entry"] = diagnosed_entry_json(d);
     j["match"] = {{"specificity", to_string(d.specificity)}, {"span", span_json(d.match_span)}};
+    j["reason"] = to_string(d.reason);
+    j["confidence"] = to_string(d.confidence);
   } else {
     j["entry"] = nullptr;
     j["match"] = nullptr;
+    j["reason"] = nullptr;
+    j["confidence"] = nullptr;
   }
-  auto& alternatives = j["alternatives"] = nlohmann::json::array();
-  for (const Candidate& c : d.alternatives)
-    alternatives.push_back({{"id", c.entry->id},
-                            {"title", c.entry->title},
-                            {"category", to_string(c.entry->category)},
-                            {"specificity", to_string(c.specificity)}});
+  j["retry"] = d.retry.empty() ? nlohmann::json() : nlohmann::json(d.retry);
+  j["evidence"] = evidence_json(d.evidence);
+  j["alternatives"] = alternatives_json(d.alternatives);
   auto& matches = j["text_matches"] = nlohmann::json::array();
   for (const TextMatch& m : d.text_matches) {
     nlohmann::json mj;
@@ -81,6 +110,20 @@ inline void add_diagnosis_json(nlohmann::json& j, const Diagnosis& d, std::strin
     mj["provider"] = m.provider ? nlohmann::json(m.provider->id) : nlohmann::json();
     matches.push_back(std::move(mj));
   }
+}
+
+/// A bounced recipient's diagnosis: the entry as diagnosed_entry_json() gives it, with the
+/// match's `specificity`, `confidence`, the class's `retry_advice`, `evidence` and
+/// `alternatives`.
+inline nlohmann::json diagnosis_json(const Diagnosis& d) {
+  if (!d.entry) return nullptr;
+  nlohmann::json j = diagnosed_entry_json(d);
+  j["specificity"] = to_string(d.specificity);
+  j["confidence"] = to_string(d.confidence);
+  j["retry_advice"] = d.retry.empty() ? nlohmann::json() : nlohmann::json(d.retry);
+  j["evidence"] = evidence_json(d.evidence);
+  j["alternatives"] = alternatives_json(d.alternatives);
+  return j;
 }
 
 }  // namespace kb

@@ -1,33 +1,29 @@
 #pragma once
 
 #include "maildiag/finding_json.hpp"
+#include "maildiag/kb/json.hpp"
 #include "maildiag/ndr/json.hpp"
 
 namespace maildiag {
 namespace ndr {
 
 MAILDIAG_FUNC nlohmann::json to_json(const Recipient& r) {
+  auto code = [](const std::optional<EnhancedStatus>& s) {
+    return s ? nlohmann::json(s->to_string()) : nlohmann::json();
+  };
   nlohmann::json j;
   j["address"] = r.address;
-  j["action"] = r.action;
-  j["status"] = r.status;
-  j["reply_code"] = r.reply_code;
+  j["action"] = to_string(r.action);
+  j["status"] = code(r.status);
+  j["status_inferred"] = code(r.status_inferred);
+  j["reply_code"] = r.reply_code ? nlohmann::json(*r.reply_code) : nlohmann::json();
   j["diagnostic"] = r.diagnostic;
   j["remote_mta"] = r.remote_mta;
   j["smtp_command"] = r.smtp_command;
-  j["reason"] = std::string(to_string(r.reason));
+  j["reason"] = to_string(r.reason);
   j["hard_bounce"] = r.hard_bounce;
   j["feedback_type"] = r.feedback_type;
-  if (r.diagnosis) {
-    const Diagnosis& d = *r.diagnosis;
-    j["diagnosis"] = {{"id", d.id},
-                      {"title", d.title},
-                      {"category", d.category},
-                      {"who_acts", d.who_acts},
-                      {"fixes", d.fixes}};
-  } else {
-    j["diagnosis"] = nullptr;
-  }
+  j["diagnosis"] = r.diagnosis ? kb::diagnosis_json(*r.diagnosis) : nlohmann::json();
   return j;
 }
 

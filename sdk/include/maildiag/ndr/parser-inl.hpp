@@ -324,6 +324,36 @@ inline std::string detect_command(std::string_view text) {
   return std::string(name);
 }
 
+// One failing reply of an SMTP session transcript ("<<< 550 ..."), and the command it answered
+// (the ">>> RCPT TO:<...>" line before it). Sendmail and Courier print the dialogue.
+struct TranscriptReply {
+  std::string_view reply;
+  std::string_view command;  // "RCPT", "MAIL", "DATA", "EHLO", "HELO"
+};
+
+inline std::vector<TranscriptReply> read_transcript(std::string_view text) {
+  static constexpr std::string_view commands[] = {"RCPT", "MAIL", "DATA", "EHLO", "HELO"};
+  std::vector<TranscriptReply> out;
+  std::string_view last;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const mime::Line line = mime::next_line(text, pos);
+    pos = line.next;
+    const std::string_view t = trim(line.text);
+    if (t.size() < 5 || t[3] != ' ') continue;
+    if (t.compare(0, 3, ">>>") == 0) {
+      last = {};
+      const std::string_view word = t.substr(4);
+      if (word == "." || istarts_with(word, ".\r")) last = "DATA";  // the end of the message data
+      for (std::string_view c : commands)
+        if (istarts_with(word, c)) last = c;
+    } else if (t.compare(0, 3, "<<<") == 0 && !last.empty() && (t[4] == '4' || t[4] == '5')) {
+      out.push_back({t.substr(4), last});
+    }
+  }
+  return out;
+}
+
 inline std::string detect_remote_mta(std::string_view text) {
   // "host mx.example.jp [192.0.2.1]", "mx.example.jp [192.0.2.1] did not like", "remote host
   // mx.example.jp said".
@@ -455,6 +485,19 @@ struct Fields {
   std::string context;  // the report's text about this recipient, as written
   std::string feedback_type;
 };
+
+// True when more than 2% of the first 8 KiB are control bytes that text does not use (tab, line
+// ends, form feed and the escape of ISO-2022-JP excepted).
+inline bool looks_binary(std::string_view data) noexcept {
+  const std::string_view head = data.substr(0, 8 * 1024);
+  std::size_t controls = 0;
+  for (char ch : head) {
+    const auto c = static_cast<unsigned char>(ch);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b) || c == 0x7f)
+      ++controls;
+  }
+  return controls * 50 > head.size();
+}
 
 // ---------------------------------------------------------------------------------------------
 // The decoder.
@@ -604,8 +647,22 @@ class Decoder {
       f.context = std::string(cap(block));
       if (f.diagnostic.empty() && !block.empty()) f.diagnostic = pick_diagnostic(block);
       if (f.smtp_command.empty()) f.smtp_command = detect_command(f.diagnostic);
+      if (f.smtp_command.empty()) f.smtp_command = transcript_command(f.address);
       if (f.smtp_command.empty()) f.smtp_command = detect_command(cap(block));
     }
+  }
+
+  // The command the transcript's failing reply about `address` answered; with one recipient,
+  // the first failing reply's. Read once per report.
+  std::string transcript_command(std::string_view address) {
+    if (!transcript_read_) {
+      transcript_ = read_transcript(text_);
+      transcript_read_ = true;
+    }
+    for (const TranscriptReply& t : transcript_)
+      if (!address.empty() && ifind(t.reply, address) != npos) return std::string(t.command);
+    if (fields_.size() == 1 && !transcript_.empty()) return std::string(transcript_.front().command);
+    return {};
   }
 
   // ------------------------------------------------------------------ RFC 5965
@@ -813,7 +870,7 @@ class Decoder {
   }
 
   bool looks_like_bounce(const mime::HeaderSection& h) const {
-    if (h.fields.empty()) return !text_.empty();  // a pasted body: the user says it is one
+    if (h.fields.empty()) return pasted_bounce();
     if (from_mail_system(h)) return true;
     if (trim(h.get("return-path")) == "<>" || trim(h.get("from")) == "<>") return true;
     std::string subject = h.get_decoded("subject");
@@ -826,6 +883,44 @@ class Decoder {
     for (auto s : subjects)
       if (ifind(subject, s) != npos) return true;
     return false;
+  }
+
+  // A text without headers is a pasted bounce only with evidence of one: a failure code, a
+  // known layout, or the words mail systems use. Documents (Markdown source) are not bounces
+  // even when they quote one.
+  bool pasted_bounce() const {
+    const std::string_view head = std::string_view(text_).substr(0, 64 * 1024);
+    const std::string_view first = trim(mime::next_line(head, 0).text);
+    if (head.find("```") != npos || istarts_with(first, "# ") || istarts_with(first, "<!doctype"))
+      return false;
+    if (failing_code_line(head)) return true;
+    if (!detect_format(message_.root().headers, text_).empty()) return true;
+    // Pasted text wraps wherever the mail client did: the words are matched with spacing folded.
+    const std::string folded = collapse_space(head);
+    static constexpr std::string_view phrases[] = {
+        "could not be delivered", "couldn't be delivered", "was not delivered",
+        "wasn't delivered", "delivery has failed", "undeliverable", "delivery to the following",
+        "permanent error", "permanent fatal error", "failure notice", "mail delivery failed",
+        "delivery status notification", "returned mail", "diagnostic-code:", "remote host said",
+        "this is the mail system at host", "delivery to the following recipient",
+    };
+    for (std::string_view p : phrases)
+      if (ifind(folded, p) != npos) return true;
+    return false;
+  }
+
+  // The first line of `text` that carries a failure code (4xx or 5xx, 4.x.x or 5.x.x).
+  static std::optional<std::string_view> failing_code_line(std::string_view text) {
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+      const mime::Line line = mime::next_line(text, pos);
+      pos = line.next;
+      for (const auto& c : scan_status_codes(line.text))
+        if (c.kind == CodeInText::Kind::enhanced_status ? c.status.klass != StatusClass::success
+                                                        : c.reply_code >= 400)
+          return trim(line.text);
+    }
+    return std::nullopt;
   }
 
   std::vector<Anchor> find_anchors() const {
@@ -1063,6 +1158,15 @@ class Decoder {
 
   // ------------------------------------------------------------------ per-recipient results
   void finish(const mime::HeaderSection& top) {
+    // A paste that holds an error line but names no recipient: the line is still diagnosed.
+    if (fields_.empty() && top.fields.empty() && report_.kind == Kind::not_a_report &&
+        pasted_bounce())
+      if (auto line = failing_code_line(std::string_view(text_).substr(0, 64 * 1024))) {
+        Fields f;
+        f.diagnostic = collapse_space(line->substr(0, 1000));
+        f.smtp_command = detect_command(f.diagnostic);
+        fields_.push_back(std::move(f));
+      }
     std::string_view detected = detect_format(top, text_);
     if (report_.format.empty()) {
       if (!detected.empty()) report_.format = std::string(detected);
@@ -1086,13 +1190,8 @@ class Decoder {
       } else {
         resolve(f, r);
       }
-      r.hard_bounce = r.reason != Reason::feedback && r.reason != Reason::vacation &&
-                      is_hard_bounce(r.reason, status_class(r.status));
-      if (r.reason != Reason::feedback && r.reason != Reason::vacation &&
-          r.reason != Reason::delivered)
-        r.diagnosis = diagnose(r);
       if (r.reason == Reason::delivered) any_delivered = true;  // also "deliverable" (RFC 1891)
-      else if (r.action == "delayed") any_delayed = true;
+      else if (r.action == Action::delayed) any_delayed = true;
       else any_failed = true;
       report_.recipients.push_back(std::move(r));
     }
@@ -1103,46 +1202,22 @@ class Decoder {
     if (report_.kind == Kind::not_a_report) report_.format.clear();
   }
 
-  // The knowledge-base entry for the recipient's codes and text, with what the address itself
-  // tells (Microsoft 365 causes admins meet most).
-  static std::optional<Diagnosis> diagnose(const Recipient& r) {
-    std::optional<EnhancedStatus> status = parse_enhanced_status(r.status);
-    if (status && status->subject == 0 && status->detail >= 900) status.reset();  // inferred
-    std::optional<std::uint16_t> reply;
-    if (!r.reply_code.empty()) reply = parse_reply_code(r.reply_code);
-    kb::Diagnosis d = kb::diagnose(r.diagnostic, status, reply);
-    if (!d.found()) return std::nullopt;
-    Diagnosis out;
-    out.id = std::string(d.entry->id);
-    out.title = std::string(d.entry->title);
-    out.category = std::string(kb::to_string(d.entry->category));
-    for (std::size_t i = 0; i < kb::party_count; ++i)
-      if (d.entry->who_acts & (1u << i)) out.who_acts.emplace_back(kb::to_string(static_cast<kb::Party>(i)));
-    for (auto fix : d.entry->fixes) out.fixes.emplace_back(fix);
-    // An IMCEAEX-... recipient is an Exchange-internal address that Outlook kept in its
-    // auto-complete cache after the mailbox moved or was recreated.
-    if (istarts_with(r.address, "imceaex-") && status && status->subject == 1 && status->detail == 1) {
-      out.title = "Stale Outlook auto-complete entry (IMCEAEX address)";
-      out.fixes.insert(out.fixes.begin(),
-                       "Delete the cached entry from Outlook's auto-complete list (press Delete on "
-                       "the suggestion) and pick the recipient again from the address book");
-    }
-    return out;
+  static Action parse_action(std::string_view action) {
+    static constexpr Action actions[] = {Action::failed, Action::delayed, Action::delivered,
+                                         Action::relayed, Action::expanded};
+    for (Action a : actions)
+      if (iequals(action, to_string(a))) return a;
+    return Action::none;
   }
 
-  static std::optional<StatusClass> status_class(std::string_view status) {
-    if (status.empty()) return std::nullopt;
-    if (status[0] == '2') return StatusClass::success;
-    if (status[0] == '4') return StatusClass::transient;
-    if (status[0] == '5') return StatusClass::permanent;
-    return std::nullopt;
-  }
-
+  // The codes, the action, then one diagnosis that settles the entry and the reason together.
   void resolve(const Fields& f, Recipient& r) {
     // Codes: the delivery-status Status field first, the server's text second.
     std::optional<EnhancedStatus> given = parse_enhanced_status(f.status);
+    r.action = parse_action(f.action);
     const bool success = (given && given->klass == StatusClass::success) ||
-                         f.action == "delivered" || f.action == "relayed" || f.action == "expanded";
+                         r.action == Action::delivered || r.action == Action::relayed ||
+                         r.action == Action::expanded;
     // In a failure, success codes in the text ("250 OK" of an earlier command) are not its codes.
     auto codes_in = [&](std::string_view text) {
       std::vector<CodeInText> codes = status_codes_in(text);
@@ -1152,68 +1227,88 @@ class Decoder {
                                  ? c.status.klass == StatusClass::success
                                  : c.reply_code < 400;
                     }), codes.end());
-      return primary_codes(codes);
+      return codes;
     };
-    // The report's words about the recipient, spacing folded, only when they are needed.
-    std::string context;
-    bool context_folded = false;
-    auto folded_context = [&]() -> const std::string& {
-      if (!context_folded) context = collapse_space(f.context);
-      context_folded = true;
-      return context;
-    };
-    PrimaryCodes from_text = codes_in(f.diagnostic);
-    if (!from_text.status && !from_text.reply_code) {
-      PrimaryCodes from_context = codes_in(folded_context());
+    std::vector<CodeInText> text_codes = codes_in(f.diagnostic);
+    kb::Evidence ev = kb::line_evidence(f.diagnostic, text_codes);
+    if (!ev.status && !ev.reply_code) {
+      // The report's words about the recipient, spacing folded, may carry the code.
+      const std::string folded = collapse_space(f.context);
+      const PrimaryCodes from_context = primary_codes(codes_in(folded));
       // A generic x.0.0 Status leaves room for the code the report's text gives.
-      if (!given || (given->subject == 0 && given->detail == 0)) from_text = from_context;
-      else if (!from_text.reply_code) from_text.reply_code = from_context.reply_code;
+      if (!given || (given->subject == 0 && given->detail == 0)) {
+        if (from_context.status) given = from_context.status;
+      }
+      ev.reply_code = from_context.reply_code;
     }
-    std::optional<EnhancedStatus> status = given;
     // The server's own code says more than the reporting MTA's summary in the Status field
     // (which is often x.0.0, or x.4.7 for a retried failure).
-    if (from_text.status && (!status || from_text.status->klass == status->klass))
-      status = from_text.status;
-    if (from_text.reply_code) {
-      r.reply_code = std::to_string(*from_text.reply_code);
-      if (status && static_cast<int>(status->klass) != *from_text.reply_code / 100 &&
-          status->klass != StatusClass::success)
-        r.reply_code.clear();  // a 250 next to a 5.x.x is not this failure's reply
+    if (!(ev.status && (!given || ev.status->klass == given->klass))) {
+      ev.status = given;
+      ev.status_span.reset();
+      ev.status_source = kb::CodeSource::report;
+    }
+    // A 250 next to a 5.x.x is not this failure's reply.
+    if (ev.reply_code && ev.status && ev.status->klass != StatusClass::success &&
+        static_cast<int>(ev.status->klass) != *ev.reply_code / 100) {
+      ev.reply_code.reset();
+      ev.reply_code_span.reset();
+    }
+    r.status = ev.status;
+    r.reply_code = ev.reply_code;
+
+    if (r.action == Action::none) {
+      const StatusClass k = ev.reply_code ? reply_code_class(*ev.reply_code)
+                            : ev.status   ? ev.status->klass
+                                          : StatusClass::permanent;
+      r.action = k == StatusClass::success ? Action::delivered
+                 : k == StatusClass::transient ? Action::delayed
+                                                : Action::failed;
+    }
+    if (r.action == Action::delivered || r.action == Action::relayed ||
+        r.action == Action::expanded || (ev.status && ev.status->klass == StatusClass::success)) {
+      r.reason = Reason::delivered;
+      r.status_inferred = r.status ? std::nullopt : inferred_status(Reason::delivered, StatusClass::success);
+      return;
     }
 
-    r.action = f.action;
-    if (r.action.empty()) {
-      StatusClass k = status ? status->klass
-                      : !r.reply_code.empty() ? reply_code_class(static_cast<std::uint16_t>(std::stoi(r.reply_code)))
-                                              : StatusClass::permanent;
-      r.action = k == StatusClass::success ? "delivered" : k == StatusClass::transient ? "delayed" : "failed";
+    ev.smtp_command = f.smtp_command;
+    ev.recipient = f.address;
+    ev.context = f.context;
+    ev.klass_hint = r.action == Action::delayed ? StatusClass::transient : StatusClass::permanent;
+    ev.final_failure = r.action == Action::failed;
+    ev.report_provider = report_.format;
+    ev.report_hosts = f.remote_mta;
+    // What the report implies when the words say nothing: the command that was refused, the
+    // layout, a delay notice.
+    if (auto layout = format_default_reason(report_.format)) {
+      ev.implied_reason = layout;
+      ev.implied_by = "the report's layout";
+    } else if (f.smtp_command == "MAIL") {
+      ev.implied_reason = Reason::rejected;
+      ev.implied_by = "a refusal at MAIL FROM";
+    } else if (f.smtp_command == "HELO" || f.smtp_command == "EHLO" || f.smtp_command == "CONN") {
+      ev.implied_reason = Reason::blocked;
+      ev.implied_by = "a refusal before the sender was named";
+    } else if (r.action == Action::delayed) {
+      ev.implied_reason = Reason::expired;
+      ev.implied_by = "a delay notice";
+    } else if (f.smtp_command == "RCPT" && (ev.reply_code ? *ev.reply_code >= 500
+                                            : ev.status && ev.status->klass == StatusClass::permanent)) {
+      // RFC 5321: a permanent refusal of RCPT TO says the mailbox is unavailable.
+      ev.implied_reason = Reason::userunknown;
+      ev.implied_by = "a permanent refusal at RCPT TO";
     }
-
-    ReasonEvidence e;
-    e.status = status;
-    if (!r.reply_code.empty()) e.reply_code = static_cast<std::uint16_t>(std::stoi(r.reply_code));
-    e.text = f.diagnostic;
-    e.context = f.context;
-    e.smtp_command = f.smtp_command;
-    e.action = r.action;
-    e.default_reason = format_default_reason(report_.format);
-    r.reason = classify(e);
-
-    if (status) {
-      r.status = status->to_string();
-    } else if (!r.reply_code.empty() && (ifind(folded_context(), "after mail from") != npos ||
-                                         ifind(folded_context(), "in reply to mail from") != npos)) {
-      // Refused at MAIL FROM with a bare reply code: the code cannot say which of the sender's
-      // problems it was, so the inferred status is the "on hold" one (the corpus convention).
-      r.status = inferred_status(Reason::onhold, r.reply_code[0] == '4' ? StatusClass::transient
-                                                                        : StatusClass::permanent);
-    } else {
-      StatusClass k = r.action == "delayed" ? StatusClass::transient
-                      : r.action == "delivered" ? StatusClass::success
-                      : !r.reply_code.empty() && r.reply_code[0] == '4' ? StatusClass::transient
-                                                                        : StatusClass::permanent;
-      r.status = inferred_status(r.reason, k);
-    }
+    kb::Diagnosis d = kb::diagnose(ev);
+    r.reason = d.reason;
+    const StatusClass k = r.action == Action::delayed ? StatusClass::transient : StatusClass::permanent;
+    if (!r.status) r.status_inferred = inferred_status(r.reason, r.reply_code ? reply_code_class(*r.reply_code) : k);
+    const std::optional<StatusClass> klass =
+        r.reply_code ? std::optional<StatusClass>(reply_code_class(*r.reply_code))
+        : r.status   ? std::optional<StatusClass>(r.status->klass)
+                     : std::optional<StatusClass>(k);
+    r.hard_bounce = is_hard_bounce(r.reason, klass);
+    if (d.found()) r.diagnosis = std::move(d);
   }
 
   mime::Message message_;
@@ -1228,12 +1323,26 @@ class Decoder {
   bool original_found_ = false;
   bool original_read_ = false;
   std::vector<Fields> fields_;
+  std::vector<TranscriptReply> transcript_;
+  bool transcript_read_ = false;
 };
 
 }  // namespace parser_detail
 
 MAILDIAG_FUNC Report parse(std::string_view message, const ParseOptions& options) {
   try {
+    // Mail is text: many control bytes near the start mean a binary file, not a message (a
+    // stray NUL or two in real mail does not).
+    if (parser_detail::looks_binary(message)) {
+      Report report;
+      report.findings.push_back(Finding{"ndr.not_text", Severity::info,
+                                        "The input is binary data, not a mail message.",
+                                        Span{0, message.size()}, ""});
+      return report;
+    }
+    // A message saved with blank lines before its headers is still that message.
+    const std::size_t start = message.find_first_not_of("\r\n");
+    if (start != std::string_view::npos && start > 0 && start < 1024) message.remove_prefix(start);
     parser_detail::Decoder decoder(message, options);
     return decoder.run();
   } catch (...) {

@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "maildiag/finding.hpp"
+#include "maildiag/kb/diagnose.hpp"
 #include "maildiag/ndr/reason.hpp"
+#include "maildiag/status_code.hpp"
 
 namespace maildiag {
 namespace ndr {
@@ -30,27 +32,44 @@ constexpr std::string_view to_string(Kind k) noexcept {
   return "not-a-report";
 }
 
-/// The knowledge-base entry that explains a recipient's failure and how to fix it.
-struct Diagnosis {
-  std::string id;                     // knowledge-base entry id, e.g. "ms.5.1.1-bad-mailbox"
-  std::string title;
-  std::string category;               // knowledge-base category, e.g. "recipient_address"
-  std::vector<std::string> who_acts;  // parties: sender, sender_admin, recipient, ...
-  std::vector<std::string> fixes;
-};
+/// What the report says happened to a recipient (RFC 3464 section 2.3.3), or `none` when it
+/// does not say.
+enum class Action : std::uint8_t { none, failed, delayed, delivered, relayed, expanded };
+
+/// "", "failed", "delayed", "delivered", "relayed", "expanded".
+constexpr std::string_view to_string(Action a) noexcept {
+  switch (a) {
+    case Action::none: return "";
+    case Action::failed: return "failed";
+    case Action::delayed: return "delayed";
+    case Action::delivered: return "delivered";
+    case Action::relayed: return "relayed";
+    case Action::expanded: return "expanded";
+  }
+  return "";
+}
 
 struct Recipient {
   std::string address;
-  std::string action;        // RFC 3464: failed, delayed, delivered, relayed, expanded
-  std::string status;        // enhanced status code, given or inferred ("5.0.911")
-  std::string reply_code;    // SMTP reply code ("550"), "" when none
+  Action action = Action::none;
+  /// The enhanced status code the bounce gave (its Status field or the server's text); absent
+  /// when it gave none.
+  std::optional<EnhancedStatus> status;
+  /// Without `status`: the registered code that stands for the reason maildiag found (5.1.1 for
+  /// an unknown user, 4.4.7 for an expired delay). Never a private code; absent with `status`.
+  std::optional<EnhancedStatus> status_inferred;
+  std::optional<std::uint16_t> reply_code;  // the SMTP reply code the server gave
   std::string diagnostic;    // the remote server's text, unwrapped
   std::string remote_mta;
   std::string smtp_command;  // CONN, HELO, EHLO, MAIL, RCPT, DATA, "" when unknown
+  /// The reason, in the shared vocabulary: the diagnosis entry's reason, or feedback, vacation
+  /// or delivered for reports that are not failures.
   Reason reason = Reason::undefined;
   bool hard_bounce = false;
   std::string feedback_type; // ARF Feedback-Type for complaint reports
-  std::optional<Diagnosis> diagnosis;
+  /// The knowledge-base diagnosis of a failure, with its confidence and evidence; its spans
+  /// point into `diagnostic`. Absent for feedback, auto-replies and deliveries.
+  std::optional<kb::Diagnosis> diagnosis;
 };
 
 /// The returned original message, when the report carries it (or its headers).

@@ -53,9 +53,15 @@ MAILDIAG_API const char* maildiag_explanation_entry_category(const maildiag_expl
 /* The provider id given or detected ("outlook-com"), or "" when unknown. Borrowed. */
 MAILDIAG_API const char* maildiag_explanation_provider(const maildiag_explanation* explanation);
 
-/* How the entry was chosen: "provider_text", "provider_code", "registry_code" or
- * "class_fallback"; "" without an entry. Borrowed. */
+/* How the entry was chosen: "provider_text", "provider_code", "reason_wording",
+ * "registry_code", "report_context" or "class_fallback"; "" without an entry. Borrowed. */
 MAILDIAG_API const char* maildiag_explanation_specificity(const maildiag_explanation* explanation);
+
+/* The bounce reason the entry stands for ("userunknown", "emailtoolarge", ...) and how sure the
+ * diagnosis is ("high", "medium", "low"); "" without an entry. Borrowed. The evidence that chose
+ * the entry is in the JSON. */
+MAILDIAG_API const char* maildiag_explanation_reason(const maildiag_explanation* explanation);
+MAILDIAG_API const char* maildiag_explanation_confidence(const maildiag_explanation* explanation);
 
 #ifdef __cplusplus
 }

@@ -31,13 +31,21 @@ MAILDIAG_API int maildiag_ndr_partial(const maildiag_ndr_report* report);
 /* The number of recipients the report names. */
 MAILDIAG_API size_t maildiag_ndr_recipient_count(const maildiag_ndr_report* report);
 
-/* Recipient `index` (from 0): its address, enhanced status code ("5.1.1", or an inferred
- * "5.0.9xx"), SMTP reply code ("550" or ""), and reason ("userunknown", "mailboxfull", ...;
- * the Sisimai v5 vocabulary). "" for an index out of range. Borrowed. */
+/* Recipient `index` (from 0): its address; the enhanced status code the bounce gave ("5.1.1", or
+ * "" when it gave none); the registered code maildiag infers when it gave none ("5.1.1" for an
+ * unknown user; "" when a code was given or none can be inferred); the reason ("userunknown",
+ * "mailboxfull", ...; the Sisimai v5 vocabulary, the same as the diagnosis entry's); the
+ * diagnosis entry's id and its confidence ("high", "medium", "low"; "" without a diagnosis).
+ * "" for an index out of range. Borrowed. */
 MAILDIAG_API const char* maildiag_ndr_recipient_address(const maildiag_ndr_report* report, size_t index);
 MAILDIAG_API const char* maildiag_ndr_recipient_status(const maildiag_ndr_report* report, size_t index);
-MAILDIAG_API const char* maildiag_ndr_recipient_reply_code(const maildiag_ndr_report* report, size_t index);
+MAILDIAG_API const char* maildiag_ndr_recipient_status_inferred(const maildiag_ndr_report* report, size_t index);
 MAILDIAG_API const char* maildiag_ndr_recipient_reason(const maildiag_ndr_report* report, size_t index);
+MAILDIAG_API const char* maildiag_ndr_recipient_entry_id(const maildiag_ndr_report* report, size_t index);
+MAILDIAG_API const char* maildiag_ndr_recipient_confidence(const maildiag_ndr_report* report, size_t index);
+
+/* Recipient `index`'s SMTP reply code (550), or 0 when the bounce gave none. */
+MAILDIAG_API int maildiag_ndr_recipient_reply_code(const maildiag_ndr_report* report, size_t index);
 
 /* 1 when retrying delivery to recipient `index` is pointless (hard bounce), else 0. */
 MAILDIAG_API int maildiag_ndr_recipient_hard_bounce(const maildiag_ndr_report* report, size_t index);

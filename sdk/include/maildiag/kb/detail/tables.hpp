@@ -25,6 +25,17 @@ struct CodeRangeEntry {
   std::uint32_t low, high;  // inclusive, same class and subject
   std::uint16_t entry;
 };
+// One reason of the bounce-reason vocabulary (sdk/data/bounce-reasons.toml).
+struct ReasonInfo {
+  Reason reason;
+  std::string_view name;
+  std::string_view description;
+  std::uint32_t categories;      // category_bit() flags of the categories it fits; 0: any
+  int entry;                     // the entry that explains it when only wording names it, or -1
+  bool has_inferred;
+  std::uint16_t inferred_subject;  // the registered code inferred for it: X.subject.detail
+  std::uint16_t inferred_detail;
+};
 enum class NeedleKind : std::uint8_t { token, pattern, provider_marker };
 struct Needle {
   NeedleKind kind;

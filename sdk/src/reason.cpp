@@ -1,0 +1,1 @@
+#include "maildiag/reason-inl.hpp"
