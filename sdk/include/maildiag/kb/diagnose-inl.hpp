@@ -585,10 +585,14 @@ MAILDIAG_FUNC Diagnosis diagnose(const Evidence& ev) {
     if (status)
       d.evidence.push_back({Item::Kind::status,
                             "status " + code_text(*status) + " " + std::string(source_words(ev.status_source)) +
-                                (is_broad(*status) ? ": it names only the subject (" +
-                                                         std::string(subject_meaning(status->subject)) +
-                                                         "), so the wording decides"
-                                                   : ""),
+                                (is_broad(*status)
+                                     ? ": it names only the subject (" +
+                                           std::string(subject_meaning(status->subject)) + ")" +
+                                           (best.specificity == Specificity::provider_text ||
+                                                    best.specificity == Specificity::reason_wording
+                                                ? ", so the wording decides"
+                                                : "")
+                                     : ""),
                             ev.status_span});
     if (ev.reply_code)
       d.evidence.push_back({Item::Kind::reply_code, "reply code " + std::to_string(*ev.reply_code),
@@ -612,7 +616,9 @@ MAILDIAG_FUNC Diagnosis diagnose(const Evidence& ev) {
       d.evidence.push_back({Item::Kind::token, "the recipient is an Exchange-internal address (" +
                                                    std::string(ev.recipient.substr(0, 8)) + "...)",
                             std::nullopt});
-    if (phrase && worded == d.reason)
+    const bool phrase_said = best.has_span && phrase_span && phrase_span->begin < best.span.end &&
+                             best.span.begin < phrase_span->end;
+    if (phrase && worded == d.reason && !phrase_said)
       d.evidence.push_back({Item::Kind::wording,
                             (phrase_in_context ? "the report's words " + quoted(folded_context, phrase->span)
                                                : "wording " + quoted(text, phrase->span)) +
