@@ -7,8 +7,9 @@ function card(message, r) {
   const verdict = r.reason === 'delivered' ? 'Delivered.'
     : r.reason === 'feedback' ? `Complaint (${r.feedback_type || 'feedback'}).`
     : r.reason === 'vacation' ? 'Automatic reply, not a failure.'
-    : r.hard_bounce ? 'Hard bounce: do not retry this address.'
-    : 'Soft bounce: retrying or fixing the cause can work.';
+    : r.hard_bounce ? 'Hard bounce: the address does not work; do not send to it again.'
+    : r.diagnosis && !r.diagnosis.permanent ? 'Soft bounce, temporary: the sending server retries on its own.'
+    : 'Soft bounce: the address is not the problem; fix the cause below, then send again.';
   const d = r.diagnosis;
   return h('article', { class: 'card', dataset: { testid: 'ndr-card', reason: r.reason } },
     h('h3', {}, r.address || '(recipient not named)'),

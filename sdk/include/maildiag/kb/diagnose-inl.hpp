@@ -616,7 +616,9 @@ MAILDIAG_FUNC Diagnosis diagnose(const Evidence& ev) {
       d.evidence.push_back({Item::Kind::token, "the recipient is an Exchange-internal address (" +
                                                    std::string(ev.recipient.substr(0, 8)) + "...)",
                             std::nullopt});
-    const bool phrase_said = best.has_span && phrase_span && phrase_span->begin < best.span.end &&
+    // The keyword is already said when the known text that chose the entry covers it.
+    const bool phrase_said = best.specificity == Specificity::provider_text && best.has_span &&
+                             phrase_span && phrase_span->begin < best.span.end &&
                              best.span.begin < phrase_span->end;
     if (phrase && worded == d.reason && !phrase_said)
       d.evidence.push_back({Item::Kind::wording,
@@ -639,6 +641,9 @@ MAILDIAG_FUNC Diagnosis diagnose(const Evidence& ev) {
                             std::nullopt});
     for (std::size_t i = 0; i < conflict_count; ++i) {
       if (conflicts[i].entry->reason == d.reason) continue;
+      bool said = false;  // one line per conflicting reason
+      for (std::size_t j = 0; j < i; ++j) said = said || conflicts[j].entry->reason == conflicts[i].entry->reason;
+      if (said) continue;
       const Ranked& c = conflicts[i];
       std::string words = c.has_span ? quoted(text, c.span) : std::string("the report's words");
       d.evidence.push_back({Item::Kind::conflict,
