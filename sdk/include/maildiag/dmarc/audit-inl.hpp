@@ -1,6 +1,7 @@
 #pragma once
 
 #include "maildiag/dmarc/audit.hpp"
+#include "maildiag/dmarc/effect.hpp"
 #include "maildiag/psl/public_suffix.hpp"
 
 namespace maildiag {
@@ -43,7 +44,7 @@ MAILDIAG_FUNC Audit audit(std::string_view domain, const dns::Cache& cache) {
         {"dmarc.inherited", Severity::info,
          a.domain + " has no DMARC record of its own; the record of " + walk.policy_domain +
              " applies, with its subdomain policy (sp=" +
-             std::string(to_string(rec.subdomain_policy())) + ").",
+             std::string(to_string(effect_of(rec).sp)) + ").",
          {}, "Publish a record at _dmarc." + a.domain + " if this domain needs its own policy."});
   if (!rec.is_dmarc) return a;
 
