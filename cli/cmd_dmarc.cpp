@@ -17,8 +17,8 @@ namespace maildiag::cli {
 
 namespace {
 
-void print_record(const dmarc::Record& r) {
-  std::cout << dmarc::describe_effect(r) << "\n\n";
+void print_record(const dmarc::Record& r, std::string_view domain) {
+  std::cout << dmarc::describe_effect(r, domain) << "\n\n";
   const dmarc::Effect e = dmarc::effect_of(r);
   if (e.in_effect) {
     std::cout << fmt::format("Policy:   p={} sp={} np={}{}\n", dmarc::to_string(e.p),
@@ -89,18 +89,23 @@ void register_dmarc(CLI::App& app, Context& ctx) {
 
   struct CheckOptions {
     std::vector<std::string> words;
+    std::string domain;
     bool json = false;
   };
   auto check = std::make_shared<CheckOptions>();
   auto* check_cmd = dmarc_cmd->add_subcommand("check", "Validate a DMARC record (offline)");
   check_cmd->add_option("record", check->words, "The TXT record text, or - for stdin")->required();
+  check_cmd->add_option("--domain", check->domain, "The domain the record is published for (named in the summary)");
   check_cmd->add_flag("--json", check->json, "Print one JSON document");
   check_cmd->callback([check, &ctx] {
+    const std::string domain = dns::normalize_name(check->domain);
+    if (!check->domain.empty() && !dns::is_valid_name(domain))
+      throw Failure(exit_usage, "--domain: \"" + check->domain + "\" is not a domain name");
     auto record = dmarc::parse_record(trim_record(ctx.text_argument(check->words)));
     if (check->json)
-      ctx.print_json(dmarc::to_json(record));
+      ctx.print_json(dmarc::to_json(record, domain));
     else
-      print_record(record);
+      print_record(record, domain);
     if (has_errors(record.findings)) ctx.exit_code = exit_findings;
   });
 

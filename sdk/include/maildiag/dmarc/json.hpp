@@ -46,7 +46,8 @@ inline nlohmann::json method(const MethodResult& m) {
 
 }  // namespace json_detail
 
-inline nlohmann::json to_json(const Record& r) {
+/// `domain`, when given, is named in the summary line ("... to example.com").
+inline nlohmann::json to_json(const Record& r, std::string_view domain = {}) {
   nlohmann::json tags = nlohmann::json::array();
   for (const auto& t : r.tags)
     tags.push_back({{"name", t.name},
@@ -66,7 +67,7 @@ inline nlohmann::json to_json(const Record& r) {
   j["np"] = opt_policy(r.np);
   const Effect e = effect_of(r);
   j["in_effect"] = e.in_effect;
-  j["summary"] = describe_effect(r);
+  j["summary"] = describe_effect(r, domain);
   if (e.in_effect) {
     j["effective"] = {{"p", to_string(e.p)},
                       {"sp", to_string(e.sp)},
@@ -150,7 +151,7 @@ inline nlohmann::json to_json(const Audit& a) {
                    {"report_destinations", std::move(dests)},
                    {"findings", findings_json(a.findings)}};
   j["policy_domain"] = walk.policy_domain.empty() ? nlohmann::json() : nlohmann::json(walk.policy_domain);
-  j["record"] = walk.record ? to_json(*walk.record) : nlohmann::json();
+  j["record"] = walk.record ? to_json(*walk.record, walk.policy_domain) : nlohmann::json();
   nlohmann::json pending = nlohmann::json::array();
   for (const auto& q : a.pending) pending.push_back(dns::to_json(q));
   j["pending"] = std::move(pending);

@@ -214,8 +214,8 @@ MAILDIAG_FUNC Verdict evaluate(const VerdictInput& input, const dns::Cache& cach
     v.result = DmarcResult::temperror;
     v.policy = Policy::none;
     say("No identifier passed and aligned, but a temporary DNS error (temperror) kept SPF or "
-        "DKIM from a final result, so DMARC is temperror: receivers apply no policy and the "
-        "sending server will retry.");
+        "DKIM from a final result, so DMARC is temperror: the receiver applies no policy and "
+        "will retry (it defers the message, and the sender tries again later).");
     return v;
   }
   v.result = DmarcResult::fail;
