@@ -113,6 +113,7 @@ inline nlohmann::json to_json(const Verdict& v) {
                       {"aligned", c.aligned},
                       {"counts", c.counts}});
   nlohmann::json j{{"result", to_string(v.result)},
+                   {"summary", summarize(v)},
                    {"policy", to_string(v.policy)},
                    {"spf_aligned", v.spf_aligned},
                    {"dkim_aligned", v.dkim_aligned},

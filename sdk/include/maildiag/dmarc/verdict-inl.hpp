@@ -234,5 +234,24 @@ MAILDIAG_FUNC Verdict evaluate(const VerdictInput& input, const dns::Cache& cach
   return v;
 }
 
+MAILDIAG_FUNC std::string summarize(const Verdict& v) {
+  switch (v.result) {
+    case DmarcResult::pass:
+      return "DMARC pass: an aligned identifier passed; no policy is applied.";
+    case DmarcResult::fail:
+      if (v.policy == Policy::none)
+        return "DMARC fail, but the policy to apply is none: the message is delivered as usual.";
+      return "DMARC fail: the receiver applies " + std::string(to_string(v.policy)) + ".";
+    case DmarcResult::none:
+      return "DMARC none: no DMARC policy applies to this message.";
+    case DmarcResult::temperror:
+      return "DMARC temperror: a DNS lookup failed, so the receiver will retry; no policy is "
+             "applied, this is not a rejection.";
+    case DmarcResult::permerror:
+      return "DMARC permerror: no policy is applied.";
+  }
+  return {};
+}
+
 }  // namespace dmarc
 }  // namespace maildiag

@@ -77,6 +77,10 @@ MAILDIAG_FUNC bool aligned(std::string_view a, std::string_view org_a, std::stri
 
 MAILDIAG_FUNC Verdict evaluate(const VerdictInput& input, const dns::Cache& cache);
 
+/// The verdict in one sentence for a headline: "DMARC temperror: the receiver will retry; no
+/// policy is applied, this is not a rejection."
+MAILDIAG_FUNC std::string summarize(const Verdict& v);
+
 }  // namespace dmarc
 }  // namespace maildiag
 
