@@ -250,3 +250,13 @@ TEST_CASE("RFC 9989 §4.7: a record with a wrong version is ignored, and discove
   CHECK(std::any_of(d.findings.begin(), d.findings.end(),
                     [](const Finding& f) { return f.code == "dmarc.bad_version"; }));
 }
+
+TEST_CASE("Audit of a name with two records: merge them, not publish a third") {
+  auto a = test_support::evaluate_on_zone(kZone, [](const dns::Cache& c) { return audit("twice.test", c); });
+  auto has = [&](const char* code) {
+    return std::any_of(a.findings.begin(), a.findings.end(), [&](const Finding& f) { return f.code == code; });
+  };
+  CHECK(has("dmarc.multiple_records"));
+  CHECK_FALSE(has("dmarc.no_record"));
+  CHECK(has_errors(a.findings));
+}

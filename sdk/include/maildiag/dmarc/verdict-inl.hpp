@@ -92,7 +92,7 @@ MAILDIAG_FUNC Verdict evaluate(const VerdictInput& input, const dns::Cache& cach
           "receivers usually try again later.");
       return v;
     case DiscoveryStatus::none:
-    case DiscoveryStatus::multiple_records:
+    case DiscoveryStatus::multiple_records:  // only the RFC 7489 method ends there
       v.result = DmarcResult::none;
       say("No DMARC record applies to " + from + " or its parent domains (RFC 9989 DNS tree "
           "walk; a name with several DMARC records counts as none), so DMARC does not apply: "
