@@ -8,6 +8,7 @@
 #include "context.hpp"
 #include "dns_options.hpp"
 #include "maildiag/dmarc/audit.hpp"
+#include "maildiag/dmarc/effect.hpp"
 #include "maildiag/dmarc/json.hpp"
 #include "maildiag/dmarc/record.hpp"
 #include "maildiag/dmarc/verdict.hpp"
@@ -16,31 +17,28 @@ namespace maildiag::cli {
 
 namespace {
 
-void print_record(const dmarc::Record& r) {
-  if (r.is_dmarc) {
-    std::cout << fmt::format("Policy:   p={} sp={} np={}{}\n", dmarc::to_string(r.domain_policy()),
-                             dmarc::to_string(r.subdomain_policy()),
-                             dmarc::to_string(r.nonexistent_policy()),
-                             r.testing ? " (testing, t=y)" : "");
-    std::cout << fmt::format("Alignment: DKIM {}, SPF {}\n", dmarc::to_string(r.adkim),
-                             dmarc::to_string(r.aspf));
-    std::cout << fmt::format("Reports:  {} aggregate, {} failure destination(s)\n", r.rua.size(),
-                             r.ruf.size());
-  } else {
-    std::cout << "This is not a usable DMARC record: receivers ignore it.\n";
+void print_record(const dmarc::Record& r, std::string_view domain) {
+  std::cout << dmarc::describe_effect(r, domain) << "\n\n";
+  const dmarc::Effect e = dmarc::effect_of(r);
+  if (e.in_effect) {
+    std::cout << fmt::format("Policy:   p={} sp={} np={}{}\n", dmarc::to_string(e.p),
+                             dmarc::to_string(e.sp), dmarc::to_string(e.np),
+                             e.testing ? " (testing, t=y)" : "");
+    std::cout << fmt::format("Alignment: DKIM {}, SPF {}\n", dmarc::to_string(e.adkim),
+                             dmarc::to_string(e.aspf));
+    std::cout << fmt::format("Reports:  {} aggregate, {} failure destination(s)\n", e.rua.size(),
+                             e.ruf.size());
   }
   std::cout << "\nRecord:\n";
   print_annotated(r.text, r.findings);
 }
 
-const char* yes_no(bool b) { return b ? "yes" : "no"; }
-
 void print_verdict(const dmarc::Verdict& v) {
   std::cout << fmt::format("DMARC result:    {}\n", dmarc::to_string(v.result));
   std::cout << fmt::format("Policy to apply: {}\n", dmarc::to_string(v.policy));
   std::cout << fmt::format("Policy domain:   {}\n", v.policy_domain.empty() ? "(none)" : v.policy_domain);
-  std::cout << fmt::format("SPF aligned:     {}\nDKIM aligned:    {}\n", yes_no(v.spf_aligned),
-                           yes_no(v.dkim_aligned));
+  std::cout << fmt::format("SPF:             {}\nDKIM:            {}\n", v.spf_alignment,
+                           v.dkim_alignment);
   std::cout << "\nHow this was decided:\n";
   for (std::size_t i = 0; i < v.steps.size(); ++i)
     std::cout << fmt::format("  {}. {}\n", i + 1, v.steps[i]);
@@ -67,6 +65,7 @@ void print_audit(const dmarc::Audit& a) {
   print_method("RFC 9989 (DNS tree walk)", walk);
   print_method("RFC 7489 (Public Suffix List)", a.discovery.psl);
   if (walk.record) {
+    std::cout << '\n' << dmarc::describe_effect(*walk.record, walk.policy_domain) << '\n';
     std::cout << "\nRecord:\n";
     print_annotated(walk.record->text, walk.record->findings);
   }
@@ -90,18 +89,23 @@ void register_dmarc(CLI::App& app, Context& ctx) {
 
   struct CheckOptions {
     std::vector<std::string> words;
+    std::string domain;
     bool json = false;
   };
   auto check = std::make_shared<CheckOptions>();
   auto* check_cmd = dmarc_cmd->add_subcommand("check", "Validate a DMARC record (offline)");
   check_cmd->add_option("record", check->words, "The TXT record text, or - for stdin")->required();
+  check_cmd->add_option("--domain", check->domain, "The domain the record is published for (named in the summary)");
   check_cmd->add_flag("--json", check->json, "Print one JSON document");
   check_cmd->callback([check, &ctx] {
+    const std::string domain = dns::normalize_name(check->domain);
+    if (!check->domain.empty() && !dns::is_valid_name(domain))
+      throw Failure(exit_usage, "--domain: \"" + check->domain + "\" is not a domain name");
     auto record = dmarc::parse_record(trim_record(ctx.text_argument(check->words)));
     if (check->json)
-      ctx.print_json(dmarc::to_json(record));
+      ctx.print_json(dmarc::to_json(record, domain));
     else
-      print_record(record);
+      print_record(record, domain);
     if (has_errors(record.findings)) ctx.exit_code = exit_findings;
   });
 

@@ -20,6 +20,13 @@ test('DMARC, DKIM and domain panels: annotations offline, verdict and audit over
     assert.equal(await page.textContent('#dmarc-result mark[data-code="dmarc.removed_tag"]'), 'pct=50');
     assert.equal(await page.textContent('#dmarc-result mark[data-code="dmarc.invalid_uri"]'), 'mailto:nobody');
     assert.equal(await page.textContent('[data-testid="dmarc-verdict"]'), 'DMARC record with errors.');
+    // RFC 9989 §4.10.1: an invalid p and no usable rua: no DMARC at all; the in-effect line comes first
+    assert.equal(await page.textContent('#dmarc-result > p:first-child'),
+                 'Not in effect: receivers apply no DMARC (p=block is not a valid policy and no rua destination is valid).');
+    await page.fill('#dmarc-input', 'v=DMARC1; p=reject; sp=invalid; rua=mailto:d@example.test');
+    await page.waitForFunction(() => /^In effect/.test(document.querySelector('[data-testid="dmarc-in-effect"]')?.textContent));
+    assert.match(await page.textContent('[data-testid="dmarc-in-effect"]'), /apply p=none \(your p=reject is lost: sp=invalid/);
+    await demo.screenshot('demo-dmarc-in-effect');
 
     // Alignment explainer: relaxed DKIM alignment over the DoH endpoint (RFC 9989 §4.4)
     await page.fill('#dmarc-from', 'sub.example.test');
@@ -27,8 +34,22 @@ test('DMARC, DKIM and domain panels: annotations offline, verdict and audit over
     await page.fill('#dmarc-dkim', 'example.test:pass');
     await page.click('#dmarc-eval-form button');
     await page.waitForSelector('[data-testid="dmarc-result"]', { timeout: 20000 });
-    assert.equal(await page.textContent('[data-testid="dmarc-result"]'), 'DMARC pass; policy to apply: none');
+    assert.equal(await page.textContent('[data-testid="dmarc-result"]'),
+                 'DMARC pass: an aligned identifier passed; no policy is applied.');
     assert.match(await page.textContent('#dmarc-eval-result'), /_dmarc\.example\.test applies/);
+    assert.match(await page.textContent('#dmarc-eval-result'), /DKIMexample\.test pass, aligned: counts/);
+
+    // An SPF temperror and no other pass: the receiver retries, nothing is rejected (RFC 9989)
+    await page.fill('#dmarc-from', 'example.test');
+    await page.fill('#dmarc-spf-domain', 'example.test');
+    await page.selectOption('select[name="spf_result"]', 'temperror');
+    await page.fill('#dmarc-dkim', '');
+    await page.click('#dmarc-eval-form button');
+    await page.waitForFunction(() => /temperror/.test(document.querySelector('[data-testid="dmarc-result"]')?.textContent));
+    const temperror = page.locator('[data-testid="dmarc-result"]');
+    assert.match(await temperror.textContent(), /the receiver will retry; no policy is applied, this is not a rejection/);
+    assert.match(await temperror.getAttribute('class'), /transient/);
+    await demo.screenshot('demo-dmarc-temperror');
 
     // RFC 8301 §3.2: a 512-bit key is rejected
     const weak = 'v=DKIM1; p=MFwwDQYJKoZIhvcNAQEBBQADSwAwSAJBANE7q9CW6SL43oUzVEqhArVZmjcwqkD9hs8ilsUdpKQ/nmS703kELC+p6d1qOvBjG2azgIdLlX8h5uVzbx8q2QsCAwEAAQ==';

@@ -33,6 +33,38 @@ int main(void) {
   }
   CHECK(maildiag_dmarc_check(NULL, 3, &r) == MAILDIAG_ERROR_INVALID_ARGUMENT);
 
+  /* RFC 9989: receivers ignore faulty parts and apply the rest; an invalid sp makes them fall
+   * back to p=none with a usable rua, and to no DMARC without one. */
+  {
+    static const struct {
+      const char* record;
+      int in_effect;
+      const char* policy;
+      const char* json;
+    } shapes[] = {
+        {"v=DMARC1;p=none;fo:0;adkim=r;aspf=r;sp=none;rua=mailto:postmaster@example.com", 1, "none",
+         "\"code\":\"dmarc.syntax\""},
+        {"v=DMARC1;p=reject;0;rua=mailto:d@example.com", 1, "reject", "receivers ignore this part"},
+        {"v=DMARC1;p=reject;sp-none;rua=mailto:d@example.com", 1, "reject", "\"sp\":\"reject\""},
+        {"v=DMARC1; p=reject; ruf=mailto://abuse.example", 1, "reject", "\"ruf\":[]"},
+        {"v=DMARC1; p=reject; rua=mailto:d@example.com!10 K", 1, "reject",
+         "\"rua\":[\"mailto:d@example.com\"]"},
+        {"v=DMARC1; psd=y", 1, "none", "\"psd\":\"y\""},
+        {"v=DMARC1; p=reject; sp=invalid; rua=mailto:d@example.com", 1, "none",
+         "your p=reject is lost: sp=invalid is not a valid policy"},
+        {"v=DMARC1; p=reject; sp=invalid", 0, "none", "\"effective\":null"},
+    };
+    for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; ++i) {
+      CHECK(maildiag_dmarc_check(shapes[i].record, strlen(shapes[i].record), &r) == MAILDIAG_OK);
+      if (!r) continue;
+      CHECK(maildiag_dmarc_record_valid(r) == 0); /* each has an error-level finding */
+      CHECK(maildiag_dmarc_record_in_effect(r) == shapes[i].in_effect);
+      CHECK(strcmp(maildiag_dmarc_record_policy(r), shapes[i].policy) == 0);
+      CHECK(strstr(maildiag_dmarc_record_json(r), shapes[i].json) != NULL);
+      maildiag_dmarc_record_free(r);
+    }
+  }
+
   /* Verdict over a zone: relaxed DKIM alignment passes, an unaligned SPF pass does not count */
   const char* dkim[] = {"mail.example.com:pass"};
   size_t dkim_len[] = {strlen(dkim[0])};
@@ -45,6 +77,44 @@ int main(void) {
     CHECK(strstr(maildiag_dmarc_verdict_json(v), "\"dkim_aligned\":true") != NULL);
     CHECK(strstr(maildiag_dmarc_verdict_json(v), "\"spf_aligned\":false") != NULL);
     maildiag_dmarc_verdict_free(v);
+  }
+  /* RFC 9989 verdicts: two records at one name count as none; a temperror without an aligned pass
+   * is temperror with no policy; np applies only to NXDOMAIN; an unusable record is no DMARC. */
+  {
+    static const char receivers[] =
+        "{\"_dmarc.twice.example\": [{\"type\":\"TXT\",\"data\":\"v=DMARC1; p=reject\"},"
+        "                           {\"type\":\"TXT\",\"data\":\"v=DMARC1; p=none\"}],"
+        " \"_dmarc.contoso.example\": [{\"type\":\"TXT\",\"data\":\"v=DMARC1; p=reject; sp=quarantine; np=reject\"}],"
+        " \"contoso.example\": [{\"type\":\"A\",\"data\":\"192.0.2.1\"}],"
+        " \"txt.contoso.example\": [{\"type\":\"TXT\",\"data\":\"hello\"}],"
+        " \"_dmarc.lost.example\": [{\"type\":\"TXT\",\"data\":\"v=DMARC1; p=reject; sp=invalid\"}]}";
+    static const struct {
+      const char* from;
+      const char* spf;
+      const char* result;
+      const char* policy;
+    } cases[] = {
+        {"twice.example", "twice.example:fail", "none", "none"},
+        {"contoso.example", "contoso.example:temperror", "temperror", "none"},
+        {"contoso.example", "contoso.example:fail", "fail", "reject"},
+        {"txt.contoso.example", "contoso.example:fail", "fail", "quarantine"},
+        {"ghost.contoso.example", "contoso.example:fail", "fail", "reject"},
+        {"lost.example", "lost.example:fail", "none", "none"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
+      v = NULL;
+      CHECK(maildiag_dmarc_evaluate_zone(receivers, strlen(receivers), cases[i].from,
+                                         strlen(cases[i].from), cases[i].spf, strlen(cases[i].spf),
+                                         NULL, NULL, 0, &v) == MAILDIAG_OK);
+      if (!v) continue;
+      if (strcmp(maildiag_dmarc_verdict_result(v), cases[i].result) != 0 ||
+          strcmp(maildiag_dmarc_verdict_policy(v), cases[i].policy) != 0)
+        fprintf(stderr, "%s: got %s/%s\n", cases[i].from, maildiag_dmarc_verdict_result(v),
+                maildiag_dmarc_verdict_policy(v));
+      CHECK(strcmp(maildiag_dmarc_verdict_result(v), cases[i].result) == 0);
+      CHECK(strcmp(maildiag_dmarc_verdict_policy(v), cases[i].policy) == 0);
+      maildiag_dmarc_verdict_free(v);
+    }
   }
   CHECK(maildiag_dmarc_evaluate_zone(zone, strlen(zone), "example.com", 11, "nocolon", 7, NULL, NULL,
                                      0, &v) == MAILDIAG_ERROR_PARSE);

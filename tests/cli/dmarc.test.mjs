@@ -1,9 +1,9 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run, runJson } from './cli.mjs';
+import { run, runJson, sourceDir } from './cli.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'maildiag-cli-dmarc-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
@@ -61,4 +61,58 @@ test('domain --zone: readable report, exit 1 with errors; unreadable zone exits 
   assert.match(r.stdout, /Must fix/);
   assert.match(r.stdout, /s1\._domainkey\.example\.com/);
   assert.equal(run(['domain', 'example.com', '--zone', join(dir, 'missing.json')]).code, 3);
+});
+
+// RFC 9989: what receivers apply, from the examples shared with the WebAssembly tests.
+const examples = JSON.parse(readFileSync(join(sourceDir, 'tests/dmarc/receiver_examples.json'), 'utf8'));
+const exampleZone = join(dir, 'receivers.json');
+writeFileSync(exampleZone, JSON.stringify(examples.zone));
+
+test('dmarc check: in_effect and the effective policy lead, the exit status stays lint-based', () => {
+  for (const ex of examples.check) {
+    const r = runJson(['dmarc', 'check', ex.record]);
+    assert.equal(r.code, 1, ex.record); // every example has an error-level finding
+    assert.equal(r.json.in_effect, ex.in_effect, ex.record);
+    assert.equal(r.json.summary, ex.summary, ex.record);
+    assert.equal(r.json.lost, ex.lost ?? null, ex.record);
+    if (ex.effective === null) assert.equal(r.json.effective, null, ex.record);
+    for (const [key, value] of Object.entries(ex.effective ?? {}))
+      assert.deepEqual(r.json.effective[key], value, `${ex.record}: ${key}`);
+    for (const code of ex.codes) assert.ok(r.json.findings.some((f) => f.code === code), `${ex.record}: ${code}`);
+    const text = run(['dmarc', 'check', ex.record]);
+    assert.equal(text.stdout.split('\n')[0], ex.summary, ex.record);
+  }
+});
+
+test('dmarc check --domain names the domain in the in-effect line; ignored parts say so', () => {
+  const r = run(['dmarc', 'check', '--domain', 'contoso.example',
+                 'v=DMARC1; p=reject; sp=invalid; rua=mailto:d@contoso.example']);
+  assert.equal(r.stdout.split('\n')[0],
+               'In effect: receivers apply p=none to contoso.example (your p=reject is lost: sp=invalid is not a valid policy).');
+  assert.match(r.stdout, /receivers discard the record's policies and apply p=none to all mail: your p=reject is lost/i);
+  const ignored = run(['dmarc', 'check', 'v=DMARC1;p=none;fo:0;rua=mailto:d@example.com']);
+  assert.match(ignored.stdout, /"fo:0" is not a tag=value pair; receivers ignore this part/);
+});
+
+test('dmarc eval follows RFC 9989: multiple records, temperror, np on NXDOMAIN only, unusable records', () => {
+  for (const ex of examples.eval) {
+    const args = ['dmarc', 'eval', '--from', ex.from, '--zone', exampleZone];
+    if (ex.spf) args.push('--spf', ex.spf);
+    for (const d of ex.dkim ?? []) args.push('--dkim', d);
+    const r = runJson(args);
+    assert.equal(r.code, 0, `${ex.about}: ${r.stderr}`);
+    assert.equal(r.json.result, ex.result, ex.about);
+    assert.equal(r.json.policy, ex.policy, ex.about);
+    if ('policy_domain' in ex) assert.equal(r.json.policy_domain, ex.policy_domain, ex.about);
+    if ('from_domain_exists' in ex) assert.equal(r.json.from_domain_exists, ex.from_domain_exists, ex.about);
+    for (const code of ex.findings ?? []) assert.ok(r.json.findings.some((f) => f.code === code), `${ex.about}: ${code}`);
+  }
+});
+
+test('dmarc eval: the summary lines and the steps say the same about alignment', () => {
+  const r = run(['dmarc', 'eval', '--from', 'example.com', '--spf', 'other.org:pass',
+                 '--dkim', 'example.com:fail', '--zone', zone]);
+  assert.match(r.stdout, /^DKIM: +example\.com fail, aligned: does not count$/m);
+  assert.match(r.stdout, /DKIM \(d=example\.com\) gave fail; it is the From domain itself, so it is aligned\. It does not count/);
+  assert.match(r.stdout, /^SPF: +other\.org pass, not aligned: does not count$/m);
 });

@@ -37,9 +37,12 @@ test('RFC 7489 §3.1.1: relaxed DKIM alignment on the organizational domain pass
   assert.equal(json.dkim_aligned, true);
 });
 
-test('RFC 7489 §6.6.3: two DMARC records at one name end discovery', () => {
+test('RFC 9989 §4.10.1: two DMARC records at one name are discarded; the parent record applies', () => {
   const { json } = run(['dmarc', 'eval', '--from', 'two.example.test']);
-  assert.equal(json.result, 'permerror');
+  assert.equal(json.result, 'fail');
+  assert.equal(json.policy_domain, 'example.test');
+  assert.equal(json.policy, 'reject'); // sp=reject of example.test, not either record at two.
+  assert.equal(json.discovery.psl.status, 'multiple_records'); // RFC 7489 receivers stop there
   const audit = run(['dmarc', 'audit', 'two.example.test']);
   assert.equal(audit.code, 1);
   assert.ok(audit.json.findings.some((f) => f.code === 'dmarc.multiple_records'));

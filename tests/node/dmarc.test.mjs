@@ -1,5 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { loadMaildiag } from './load.mjs';
 
 const md = await loadMaildiag();
@@ -71,4 +72,43 @@ test('domainAudit orders findings by severity and says what to publish', async (
 
 test('DNS-based calls without resolve() fail clearly', async () => {
   await assert.rejects(md.dmarcAudit('example.com'), /needs DNS/);
+});
+
+// RFC 9989: the examples the CLI tests also read, so both faces give the same JSON.
+const examples = JSON.parse(readFileSync(new URL('../dmarc/receiver_examples.json', import.meta.url), 'utf8'));
+
+// Answers from a zone in the --zone JSON form: {name: [{type, data}]}.
+function zoneResolver(records) {
+  return (questions) => questions.map(({ name, type }) => {
+    const node = records[name];
+    if (!node) return { name, type, kind: 'nxdomain' };
+    const data = node.filter((r) => r.type === type).map((r) => ({ type, data: r.data }));
+    return { name, type, kind: data.length ? 'records' : 'nodata', records: data };
+  });
+}
+
+test('dmarcCheck: in_effect, the effective policy and the in-effect line (RFC 9989 §4.7, §4.10.1)', () => {
+  for (const ex of examples.check) {
+    const r = md.dmarcCheck(ex.record);
+    assert.equal(r.in_effect, ex.in_effect, ex.record);
+    assert.equal(r.summary, ex.summary, ex.record);
+    assert.equal(r.lost, ex.lost ?? null, ex.record);
+    if (ex.effective === null) assert.equal(r.effective, null, ex.record);
+    for (const [key, value] of Object.entries(ex.effective ?? {}))
+      assert.deepEqual(r.effective[key], value, `${ex.record}: ${key}`);
+    for (const code of ex.codes) assert.ok(r.findings.some((f) => f.code === code), `${ex.record}: ${code}`);
+  }
+});
+
+test('dmarcEvaluate: multiple records, temperror, np on NXDOMAIN only, unusable records', async () => {
+  const resolve = zoneResolver(examples.zone);
+  for (const ex of examples.eval) {
+    const v = await md.dmarcEvaluate({ from: ex.from, spf: ex.spf, dkim: ex.dkim ?? [] }, { resolve });
+    assert.equal(v.result, ex.result, ex.about);
+    assert.equal(v.policy, ex.policy, ex.about);
+    if ('policy_domain' in ex) assert.equal(v.policy_domain, ex.policy_domain, ex.about);
+    if ('from_domain_exists' in ex) assert.equal(v.from_domain_exists, ex.from_domain_exists, ex.about);
+    for (const code of ex.findings ?? []) assert.ok(v.findings.some((f) => f.code === code), `${ex.about}: ${code}`);
+    if (ex.result === 'temperror') assert.match(v.summary, /will retry/);
+  }
 });

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "maildiag/dmarc/effect.hpp"
 #include "maildiag/dmarc/json.hpp"
 #include "maildiag/dmarc/record.hpp"
 
@@ -23,8 +24,8 @@ TEST_CASE("RFC 9989 §4.7: a complete record parses with tags and byte spans") {
   CHECK(r.is_dmarc);
   CHECK(r.valid());
   CHECK(r.p == Policy::quarantine);
-  CHECK(r.subdomain_policy() == Policy::reject);
-  CHECK(r.nonexistent_policy() == Policy::reject);  // np falls back to sp
+  CHECK(effect_of(r).sp == Policy::reject);
+  CHECK(effect_of(r).np == Policy::reject);  // np falls back to sp
   CHECK(r.adkim == AlignmentMode::strict);
   CHECK(r.aspf == AlignmentMode::relaxed);
   REQUIRE(r.rua.size() == 1);
@@ -111,7 +112,8 @@ TEST_CASE("RFC 9989 added np, psd and t: RFC 7489 receivers ignore them") {
 
 TEST_CASE("RFC 9989 §4.7: p is optional (none); RFC 7489 §6.6.3 needs p or a valid rua") {
   auto with_rua = parse_record("v=DMARC1; rua=mailto:a@example.com");
-  CHECK(with_rua.domain_policy() == Policy::none);
+  CHECK(effect_of(with_rua).in_effect);
+  CHECK(effect_of(with_rua).p == Policy::none);
   REQUIRE(find(with_rua.findings, "dmarc.missing_p"));
   CHECK(find(with_rua.findings, "dmarc.missing_p")->severity == Severity::warning);
   auto bare = parse_record("v=DMARC1");
@@ -162,7 +164,7 @@ TEST_CASE("mailto: addresses are percent-decoded") {
   CHECK(r.rua[0].domain == "example.com");
 }
 
-TEST_CASE("RFC 7489 §6.6.3: several DMARC records at one name mean none applies") {
+TEST_CASE("RFC 9989 §4.10.1, RFC 7489 §6.6.3: several DMARC records at one name are discarded") {
   auto set = select_record({"v=DMARC1; p=reject", "v=DMARC1; p=none"});
   CHECK_FALSE(set.record);
   CHECK(set.dmarc_records == 2);

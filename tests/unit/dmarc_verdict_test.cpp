@@ -74,9 +74,11 @@ TEST_CASE("RFC 9989 §4.10.2: psd=y makes the name below it the organizational d
                     [](const Finding& f) { return f.code == "dmarc.org_domain_disagrees"; }));
 }
 
-TEST_CASE("RFC 7489 §6.6.3: multiple records end discovery") {
+TEST_CASE("RFC 9989 §4.10.1: multiple records are discarded and the walk goes on; RFC 7489 stops") {
   auto d = run_discover("twice.test");
-  CHECK(d.tree_walk.status == DiscoveryStatus::multiple_records);
+  CHECK(d.tree_walk.status == DiscoveryStatus::none);
+  CHECK(d.tree_walk.lookups.size() == 2);  // twice.test, test
+  CHECK(d.tree_walk.lookups[0].outcome == "multiple_records");
   CHECK(d.psl.status == DiscoveryStatus::multiple_records);
   CHECK(std::any_of(d.findings.begin(), d.findings.end(),
                     [](const Finding& f) { return f.code == "dmarc.multiple_records"; }));
@@ -128,10 +130,84 @@ TEST_CASE("RFC 7489 §3.1.1: strict alignment needs the exact domain; t=y weaken
   CHECK(exact.dkim_aligned);
 }
 
-TEST_CASE("Results none, permerror and temperror") {
+TEST_CASE("Results none and temperror; two records at one name count as none (RFC 9989 §4.10.1)") {
   CHECK(run({"nodmarc.test", std::nullopt, {}}).result == DmarcResult::none);
-  CHECK(run({"twice.test", std::nullopt, {}}).result == DmarcResult::permerror);
+  CHECK(run({"twice.test", std::nullopt, {}}).result == DmarcResult::none);
   CHECK(run({"flaky.test", std::nullopt, {}}).result == DmarcResult::temperror);
+}
+
+TEST_CASE("RFC 9989 §4.10.1: two records below a parent record: the parent's policy applies") {
+  VerdictInput in{"twice.example.org", AuthResult{"other.net", "fail"}, {}};
+  auto v = test_support::evaluate_on_zone(R"({
+    "twice.example.org": [{"type":"A","data":"192.0.2.9"}],
+    "_dmarc.twice.example.org": [{"type":"TXT","data":"v=DMARC1; p=none"},{"type":"TXT","data":"v=DMARC1; p=none"}],
+    "_dmarc.example.org": [{"type":"TXT","data":"v=DMARC1; p=reject; sp=quarantine"}]
+  })", [&](const dns::Cache& c) { return evaluate(in, c); });
+  CHECK(v.result == DmarcResult::fail);
+  CHECK(v.policy_domain == "example.org");
+  CHECK(v.policy == Policy::quarantine);
+  CHECK(std::any_of(v.findings.begin(), v.findings.end(),
+                    [](const Finding& f) { return f.code == "dmarc.multiple_records"; }));
+}
+
+TEST_CASE("RFC 9989 §5.3.2: an SPF or DKIM temperror without an aligned pass is temperror, no policy") {
+  auto spf = run({"example.com", AuthResult{"example.com", "temperror"}, {{"example.com", "fail"}}});
+  CHECK(spf.result == DmarcResult::temperror);
+  CHECK(spf.policy == Policy::none);
+  CHECK(spf.published_policy == Policy::reject);
+  auto dkim = run({"example.com", AuthResult{"example.com", "fail"}, {{"example.com", "temperror"}}});
+  CHECK(dkim.result == DmarcResult::temperror);
+  CHECK(dkim.policy == Policy::none);
+  // An aligned pass settles it: the DNS error elsewhere does not matter.
+  auto pass = run({"example.com", AuthResult{"example.com", "temperror"}, {{"example.com", "pass"}}});
+  CHECK(pass.result == DmarcResult::pass);
+}
+
+TEST_CASE("RFC 9989 §3.2: only NXDOMAIN makes a From domain non-existent; a TXT-only name exists") {
+  VerdictInput in{"txtonly.example.org", std::nullopt, {}};
+  const char* zone = R"({
+    "txtonly.example.org": [{"type":"TXT","data":"site-verification=1"}],
+    "_dmarc.example.org": [{"type":"TXT","data":"v=DMARC1; p=quarantine; np=reject"}]
+  })";
+  auto v = test_support::evaluate_on_zone(zone, [&](const dns::Cache& c) { return evaluate(in, c); });
+  CHECK(v.from_domain_exists == true);
+  CHECK(v.policy == Policy::quarantine);
+  in.from_domain = "ghost.example.org";
+  auto ghost = test_support::evaluate_on_zone(zone, [&](const dns::Cache& c) { return evaluate(in, c); });
+  CHECK(ghost.from_domain_exists == false);
+  CHECK(ghost.policy == Policy::reject);
+}
+
+TEST_CASE("Steps and summary come from the same alignment facts and never contradict") {
+  const char* domains[] = {"example.com", "mail.example.com", "other.net", "strict.test"};
+  const char* results[] = {"pass", "fail", "temperror", "none"};
+  for (const char* from : {"example.com", "strict.test"})
+    for (const char* spf_domain : domains)
+      for (const char* dkim_domain : domains)
+        for (const char* result : results) {
+          VerdictInput in{from, AuthResult{spf_domain, result}, {{dkim_domain, result}, {dkim_domain, "fail"}}};
+          CAPTURE(from);
+          CAPTURE(spf_domain);
+          CAPTURE(dkim_domain);
+          CAPTURE(result);
+          Verdict v = run(in);
+          for (const auto& c : v.checks) {
+            const std::string who = c.mechanism == "spf" ? "SPF (MAIL FROM " + c.domain + ")"
+                                                         : "DKIM (d=" + c.domain + ")";
+            auto step = std::find_if(v.steps.begin(), v.steps.end(), [&](const std::string& s) {
+              return s.rfind(who + " gave " + c.result + ";", 0) == 0;
+            });
+            REQUIRE(step != v.steps.end());
+            CHECK((step->find("so it is aligned") != std::string::npos) == c.aligned);
+            CHECK((step->find("It counts") != std::string::npos) == c.counts);
+            const std::string& summary = c.mechanism == "spf" ? v.spf_alignment : v.dkim_alignment;
+            CHECK(summary.find(c.domain + " " + c.result + (c.aligned ? ", aligned" : ", not aligned")) !=
+                  std::string::npos);
+          }
+          CHECK(v.spf_aligned == (v.spf_alignment.find(": counts") != std::string::npos));
+          CHECK(v.dkim_aligned == (v.dkim_alignment.find(": counts") != std::string::npos));
+          CHECK((v.result == DmarcResult::pass) == (v.spf_aligned || v.dkim_aligned));
+        }
 }
 
 TEST_CASE("DOMAIN:RESULT arguments") {
@@ -173,4 +249,14 @@ TEST_CASE("RFC 9989 §4.7: a record with a wrong version is ignored, and discove
   CHECK(d.tree_walk.status == DiscoveryStatus::none);
   CHECK(std::any_of(d.findings.begin(), d.findings.end(),
                     [](const Finding& f) { return f.code == "dmarc.bad_version"; }));
+}
+
+TEST_CASE("Audit of a name with two records: merge them, not publish a third") {
+  auto a = test_support::evaluate_on_zone(kZone, [](const dns::Cache& c) { return audit("twice.test", c); });
+  auto has = [&](const char* code) {
+    return std::any_of(a.findings.begin(), a.findings.end(), [&](const Finding& f) { return f.code == code; });
+  };
+  CHECK(has("dmarc.multiple_records"));
+  CHECK_FALSE(has("dmarc.no_record"));
+  CHECK(has_errors(a.findings));
 }

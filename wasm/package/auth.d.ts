@@ -31,7 +31,15 @@ export interface DmarcRecord {
   p: Policy | null;
   sp: Policy | null;
   np: Policy | null;
-  effective: { p: Policy; sp: Policy; np: Policy; adkim: 'relaxed' | 'strict'; aspf: 'relaxed' | 'strict'; testing: boolean };
+  /** Whether receivers apply the record at all (they ignore faulty parts, RFC 9989). */
+  in_effect: boolean;
+  /** One line: "In effect: receivers apply p=none (your p=reject is lost: sp=invalid ...)". */
+  summary: string;
+  /** What receivers apply; null when the record is not in effect. */
+  effective: { p: Policy; sp: Policy; np: Policy; adkim: 'relaxed' | 'strict'; aspf: 'relaxed' | 'strict';
+               psd: 'y' | 'n' | 'u' | null; testing: boolean; rua: string[]; ruf: string[] } | null;
+  /** The published p that receivers' fallback to p=none (or to no DMARC) throws away. */
+  lost: Policy | null;
   fo: string[];
   rua: ReportUri[];
   ruf: ReportUri[];
@@ -45,12 +53,17 @@ export interface ReportUri {
 }
 export interface DmarcVerdict {
   result: 'pass' | 'fail' | 'none' | 'temperror' | 'permerror';
+  /** The verdict in one sentence; temperror says the receiver will retry. */
+  summary: string;
   policy: Policy;
   published_policy: Policy | null;
   policy_domain: string | null;
   organizational_domain: string;
   spf_aligned: boolean;
   dkim_aligned: boolean;
+  /** "example.com fail, aligned: does not count": from the same checks as the steps. */
+  spf_alignment: string;
+  dkim_alignment: string;
   steps: string[];
   findings: Finding[];
   [key: string]: unknown;

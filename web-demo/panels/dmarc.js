@@ -6,28 +6,33 @@ import { annotated, findingCard, pageResolver } from './annotate.js';
 function renderRecord(out, r) {
   out.replaceChildren();
   out.append(
-    h('p', { class: `verdict ${r.valid ? 'pass' : 'permanent'}`, dataset: { testid: 'dmarc-verdict' } },
+    h('p', { class: `verdict ${!r.in_effect ? 'permanent' : r.lost ? 'transient' : 'pass'}`, dataset: { testid: 'dmarc-in-effect' } },
+      r.summary),
+    h('p', { class: 'muted', dataset: { testid: 'dmarc-verdict' } },
       !r.is_dmarc ? 'Not a DMARC record: receivers ignore it.'
         : r.valid ? 'Valid DMARC record.' : 'DMARC record with errors.'),
     annotated(r.record, r.findings));
-  if (r.is_dmarc)
+  if (r.effective)
     out.append(facts([
       ['Policy', `p=${r.effective.p}, sp=${r.effective.sp}, np=${r.effective.np}${r.effective.testing ? ' (testing)' : ''}`],
       ['Alignment', `DKIM ${r.effective.adkim}, SPF ${r.effective.aspf}`],
-      ['Aggregate reports', r.rua.map((u) => u.address || u.uri).join(', ') || 'none'],
+      ['Aggregate reports', r.effective.rua.join(', ') || 'none'],
     ]));
   for (const f of r.findings) out.append(findingCard(f));
 }
 
+const resultClass = { pass: 'pass', temperror: 'transient' };
+
 function renderVerdict(out, v) {
   out.replaceChildren(
-    h('p', { class: `verdict ${v.result === 'pass' ? 'pass' : 'permanent'}`, dataset: { testid: 'dmarc-result' } },
-      `DMARC ${v.result}; policy to apply: ${v.policy}`),
+    h('p', { class: `verdict ${resultClass[v.result] || 'permanent'}`, dataset: { testid: 'dmarc-result' } },
+      v.summary),
     facts([
+      ['Policy to apply', v.policy],
       ['Policy domain', v.policy_domain],
       ['Organizational domain', v.organizational_domain],
-      ['SPF aligned', v.spf_aligned ? 'yes' : 'no'],
-      ['DKIM aligned', v.dkim_aligned ? 'yes' : 'no'],
+      ['SPF', v.spf_alignment],
+      ['DKIM', v.dkim_alignment],
     ]),
     h('ol', {}, v.steps.map((s) => h('li', {}, s))),
     ...v.findings.map(findingCard));

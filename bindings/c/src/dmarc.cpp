@@ -9,6 +9,7 @@
 #include "zone.hpp"
 #include "owned_string.hpp"
 #include "maildiag/dmarc/audit.hpp"
+#include "maildiag/dmarc/effect.hpp"
 #include "maildiag/dmarc/json.hpp"
 #include "maildiag/dmarc/record.hpp"
 #include "maildiag/dmarc/verdict.hpp"
@@ -46,9 +47,13 @@ int maildiag_dmarc_record_is_dmarc(const maildiag_dmarc_record* r) { return r &&
 
 int maildiag_dmarc_record_valid(const maildiag_dmarc_record* r) { return r && r->result.valid(); }
 
+int maildiag_dmarc_record_in_effect(const maildiag_dmarc_record* r) {
+  return r && maildiag::dmarc::effect_of(r->result).in_effect;
+}
+
 const char* maildiag_dmarc_record_policy(const maildiag_dmarc_record* r) {
   // to_string(Policy) returns views of string literals, so .data() is NUL-terminated.
-  return r ? maildiag::dmarc::to_string(r->result.domain_policy()).data() : "none";
+  return r ? maildiag::dmarc::to_string(maildiag::dmarc::effect_of(r->result).p).data() : "none";
 }
 
 int maildiag_dmarc_record_finding_count(const maildiag_dmarc_record* r) {

@@ -24,6 +24,7 @@
 #include "maildiag/ndr/parser.hpp"
 #include "maildiag/psl/public_suffix.hpp"
 #include "maildiag/dmarc/record.hpp"
+#include "maildiag/dmarc/effect.hpp"
 #include "maildiag/dmarc/discovery.hpp"
 #include "maildiag/dmarc/verdict.hpp"
 #include "maildiag/dmarc/audit.hpp"

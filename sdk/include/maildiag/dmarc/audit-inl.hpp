@@ -1,6 +1,9 @@
 #pragma once
 
+#include <algorithm>
+
 #include "maildiag/dmarc/audit.hpp"
+#include "maildiag/dmarc/effect.hpp"
 #include "maildiag/psl/public_suffix.hpp"
 
 namespace maildiag {
@@ -25,15 +28,18 @@ MAILDIAG_FUNC Audit audit(std::string_view domain, const dns::Cache& cache) {
                             {}, "Check that the domain's DNS servers answer TXT queries."});
       return a;
     case DiscoveryStatus::none:
-      a.findings.push_back(
-          {"dmarc.no_record", Severity::error,
-           "No DMARC record: anyone can send mail in the name of " + a.domain +
-               " without receivers noticing, and Gmail, Yahoo and Microsoft reject or junk bulk "
-               "mail from domains without DMARC.",
-           {}, "Publish TXT at _dmarc." + a.domain + ": \"" + suggested + "\""});
+    case DiscoveryStatus::multiple_records:  // only the RFC 7489 method ends there
+      // Several records discarded along the walk already have dmarc.multiple_records, which
+      // says to merge them; publishing one more would not help.
+      if (std::none_of(walk.lookups.begin(), walk.lookups.end(),
+                       [](const Lookup& l) { return l.outcome == "multiple_records"; }))
+        a.findings.push_back(
+            {"dmarc.no_record", Severity::error,
+             "No DMARC record: anyone can send mail in the name of " + a.domain +
+                 " without receivers noticing, and Gmail, Yahoo and Microsoft reject or junk "
+                 "bulk mail from domains without DMARC.",
+             {}, "Publish TXT at _dmarc." + a.domain + ": \"" + suggested + "\""});
       return a;
-    case DiscoveryStatus::multiple_records:
-      return a;  // dmarc.multiple_records is already among the discovery findings
     case DiscoveryStatus::found:
       break;
   }
@@ -43,7 +49,7 @@ MAILDIAG_FUNC Audit audit(std::string_view domain, const dns::Cache& cache) {
         {"dmarc.inherited", Severity::info,
          a.domain + " has no DMARC record of its own; the record of " + walk.policy_domain +
              " applies, with its subdomain policy (sp=" +
-             std::string(to_string(rec.subdomain_policy())) + ").",
+             std::string(to_string(effect_of(rec).sp)) + ").",
          {}, "Publish a record at _dmarc." + a.domain + " if this domain needs its own policy."});
   if (!rec.is_dmarc) return a;
 

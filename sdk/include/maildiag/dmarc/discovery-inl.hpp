@@ -101,13 +101,8 @@ inline void walk(const std::string& domain, const dns::Cache& cache, MethodResul
                                      st.set.record->text + "\")",
                                  {}, f.fix});
     }
-    if (st.outcome == "multiple_records" && out.status == DiscoveryStatus::none && out.policy_domain.empty()) {
-      out.lookups.push_back(lookup);
-      out.status = DiscoveryStatus::multiple_records;
-      out.policy_domain = name;
-      if (out.organizational_domain.empty()) out.organizational_domain = domain;
-      return;
-    }
+    // RFC 9989 §4.10.1: several DMARC records at one name are all discarded and the walk goes
+    // on, as if there were none (RFC 7489 §6.6.3 stopped there and applied no DMARC).
     if (st.outcome == "record") {
       const Record& rec = *st.set.record;
       lookup.psd = rec.psd;
@@ -211,6 +206,8 @@ MAILDIAG_FUNC Discovery discover(std::string_view domain, const dns::Cache& cach
                        d.tree_walk.organizational_domain != psl.organizational_domain;
   if (d.tree_walk.policy_domain != psl.policy_domain) {
     auto where = [](const MethodResult& m) {
+      if (m.status == DiscoveryStatus::multiple_records)
+        return "no DMARC (several records at _dmarc." + m.policy_domain + ")";
       return m.policy_domain.empty() ? std::string("no record") : "_dmarc." + m.policy_domain;
     };
     d.findings.push_back(

@@ -38,7 +38,8 @@ struct Lookup {
 enum class DiscoveryStatus : std::uint8_t { found, none, multiple_records, temperror };
 MAILDIAG_FUNC std::string_view to_string(DiscoveryStatus s) noexcept;
 
-/// The outcome of one discovery method.
+/// The outcome of one discovery method. Only the RFC 7489 method ends in `multiple_records`; the
+/// RFC 9989 tree walk discards such a set and goes on.
 struct MethodResult {
   DiscoveryStatus status = DiscoveryStatus::none;
   std::string policy_domain;           // where the applying record is, empty when none

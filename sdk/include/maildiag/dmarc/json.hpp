@@ -6,6 +6,7 @@
 
 #include "maildiag/dmarc/audit.hpp"
 #include "maildiag/dmarc/discovery.hpp"
+#include "maildiag/dmarc/effect.hpp"
 #include "maildiag/dmarc/record.hpp"
 #include "maildiag/dmarc/verdict.hpp"
 #include "maildiag/dns/json.hpp"
@@ -45,7 +46,8 @@ inline nlohmann::json method(const MethodResult& m) {
 
 }  // namespace json_detail
 
-inline nlohmann::json to_json(const Record& r) {
+/// `domain`, when given, is named in the summary line ("... to example.com").
+inline nlohmann::json to_json(const Record& r, std::string_view domain = {}) {
   nlohmann::json tags = nlohmann::json::array();
   for (const auto& t : r.tags)
     tags.push_back({{"name", t.name},
@@ -63,12 +65,23 @@ inline nlohmann::json to_json(const Record& r) {
   j["p"] = opt_policy(r.p);
   j["sp"] = opt_policy(r.sp);
   j["np"] = opt_policy(r.np);
-  j["effective"] = {{"p", to_string(r.domain_policy())},
-                    {"sp", to_string(r.subdomain_policy())},
-                    {"np", to_string(r.nonexistent_policy())},
-                    {"adkim", to_string(r.adkim)},
-                    {"aspf", to_string(r.aspf)},
-                    {"testing", r.testing}};
+  const Effect e = effect_of(r);
+  j["in_effect"] = e.in_effect;
+  j["summary"] = describe_effect(r, domain);
+  if (e.in_effect) {
+    j["effective"] = {{"p", to_string(e.p)},
+                      {"sp", to_string(e.sp)},
+                      {"np", to_string(e.np)},
+                      {"adkim", to_string(e.adkim)},
+                      {"aspf", to_string(e.aspf)},
+                      {"testing", e.testing},
+                      {"rua", e.rua},
+                      {"ruf", e.ruf}};
+    j["effective"]["psd"] = e.psd ? nlohmann::json(std::string(1, *e.psd)) : nlohmann::json();
+  } else {
+    j["effective"] = nullptr;
+  }
+  j["lost"] = e.lost ? nlohmann::json(to_string(*e.lost)) : nlohmann::json();
   j["fo"] = r.fo;
   j["rua"] = json_detail::uris(r.rua);
   j["ruf"] = json_detail::uris(r.ruf);
@@ -100,9 +113,12 @@ inline nlohmann::json to_json(const Verdict& v) {
                       {"aligned", c.aligned},
                       {"counts", c.counts}});
   nlohmann::json j{{"result", to_string(v.result)},
+                   {"summary", summarize(v)},
                    {"policy", to_string(v.policy)},
                    {"spf_aligned", v.spf_aligned},
                    {"dkim_aligned", v.dkim_aligned},
+                   {"spf_alignment", v.spf_alignment},
+                   {"dkim_alignment", v.dkim_alignment},
                    {"aspf", to_string(v.aspf)},
                    {"adkim", to_string(v.adkim)},
                    {"checks", std::move(checks)},
@@ -136,7 +152,7 @@ inline nlohmann::json to_json(const Audit& a) {
                    {"report_destinations", std::move(dests)},
                    {"findings", findings_json(a.findings)}};
   j["policy_domain"] = walk.policy_domain.empty() ? nlohmann::json() : nlohmann::json(walk.policy_domain);
-  j["record"] = walk.record ? to_json(*walk.record) : nlohmann::json();
+  j["record"] = walk.record ? to_json(*walk.record, walk.policy_domain) : nlohmann::json();
   nlohmann::json pending = nlohmann::json::array();
   for (const auto& q : a.pending) pending.push_back(dns::to_json(q));
   j["pending"] = std::move(pending);

@@ -76,13 +76,6 @@ inline bool percent_decode(std::string_view in, std::string& out) {
   return true;
 }
 
-inline std::optional<Policy> parse_policy(std::string_view v) noexcept {
-  if (iequals(v, "none")) return Policy::none;
-  if (iequals(v, "quarantine")) return Policy::quarantine;
-  if (iequals(v, "reject")) return Policy::reject;
-  return std::nullopt;
-}
-
 class Parser {
  public:
   explicit Parser(Record& r) : r_(r), text_(r.text) {}
@@ -95,6 +88,7 @@ class Parser {
   }
   void handle_tag(Tag& tag);
   void handle_policy(const Tag& tag, std::optional<Policy>& out);
+  void report_invalid_policy(bool has_valid_rua);
   void handle_alignment(const Tag& tag, AlignmentMode& out);
   void handle_uri_list(const Tag& tag, std::vector<ReportUri>& out);
   void check_whole_record();
@@ -132,7 +126,7 @@ inline void Parser::run() {
     if (!raw.has_equals) {
       add("dmarc.syntax", Severity::error,
           "\"" + std::string(text_.substr(raw.span.begin, raw.span.size())) +
-              "\" is not a tag=value pair.",
+              "\" is not a tag=value pair; receivers ignore this part.",
           raw.span, "Write tags as name=value, separated by semicolons.");
       if (first) {
         add("dmarc.missing_version", Severity::error,
@@ -151,7 +145,7 @@ inline void Parser::run() {
     if (!raw.valid_name) {
       add("dmarc.syntax", Severity::error,
           "\"" + std::string(text_.substr(raw.name.begin, raw.name.size())) +
-              "\" is not a valid tag name.",
+              "\" is not a valid tag name; receivers ignore this part.",
           tag.name_span, "Tag names are letters, digits and underscores, like p or rua.");
       tag.status = TagStatus::unknown;
       r_.tags.push_back(std::move(tag));
@@ -165,7 +159,7 @@ inline void Parser::run() {
             "The record does not start with v=DMARC1, so receivers ignore it.", tag.span,
             "Start the record with \"v=DMARC1;\".");
       } else if (tag.value == "DMARC1") {
-        r_.is_dmarc = true;
+        r_.is_dmarc = pos == 0;
       } else if (iequals(tag.value, "DMARC1")) {
         add("dmarc.bad_version", Severity::error,
             "The version must be written exactly \"DMARC1\" (upper case); receivers ignore this "
@@ -184,11 +178,12 @@ inline void Parser::run() {
     if (duplicate) {
       tag.duplicate = true;
       add("dmarc.duplicate_tag", Severity::error,
-          "The tag \"" + tag.name + "\" appears more than once; receivers may reject the whole "
-          "record or use either value.",
+          "The tag \"" + tag.name + "\" appears more than once; receivers use the first value and "
+          "ignore this part (some older ones ignore the whole record).",
           tag.span, "Keep one " + tag.name + "= tag.");
     } else if (tag.name == "v") {
-      add("dmarc.version_not_first", Severity::error, "v=DMARC1 must be the first tag.", tag.span,
+      add("dmarc.version_not_first", Severity::error,
+          "v=DMARC1 must be the first tag; receivers ignore this part.", tag.span,
           "Move v=DMARC1 to the start of the record.");
     } else {
       handle_tag(tag);
@@ -216,11 +211,23 @@ inline void Parser::handle_policy(const Tag& tag, std::optional<Policy>& out) {
     out = pol;
     return;
   }
-  add("dmarc.invalid_policy", Severity::error,
-      "\"" + tag.value + "\" is not a valid value for " + tag.name +
-          "; it must be none, quarantine or reject.",
-      tag.value_span, "Write " + tag.name + "=none, " + tag.name + "=quarantine or " + tag.name +
-                          "=reject.");
+  if (!r_.invalid_policy_tag) r_.invalid_policy_tag = tag;
+}
+
+// RFC 9989 §4.10.1 (RFC 7489 §6.6.3): an invalid p, sp or np makes receivers act as if the record
+// said p=none when a rua destination is usable, and skip DMARC otherwise. The finding says which.
+inline void Parser::report_invalid_policy(bool has_valid_rua) {
+  const Tag& tag = *r_.invalid_policy_tag;
+  std::string message = "\"" + tag.value + "\" is not a valid value for " + tag.name +
+                        "; it must be none, quarantine or reject. ";
+  message += has_valid_rua
+                 ? "Receivers discard the record's policies and apply p=none to all mail"
+                 : "With no valid rua destination either, receivers apply no DMARC at all";
+  if (r_.p && *r_.p != Policy::none)
+    message += ": your p=" + std::string(to_string(*r_.p)) + " is lost";
+  message += ".";
+  add("dmarc.invalid_policy", Severity::error, std::move(message), tag.value_span,
+      "Write " + tag.name + "=none, " + tag.name + "=quarantine or " + tag.name + "=reject.");
 }
 
 inline void Parser::handle_alignment(const Tag& tag, AlignmentMode& out) {
@@ -231,7 +238,7 @@ inline void Parser::handle_alignment(const Tag& tag, AlignmentMode& out) {
   } else {
     add("dmarc.invalid_alignment", Severity::error,
         "\"" + tag.value + "\" is not a valid value for " + tag.name +
-            "; it must be r (relaxed) or s (strict). Receivers use relaxed.",
+            "; it must be r (relaxed) or s (strict). Receivers ignore this part and use relaxed.",
         tag.value_span, "Write " + tag.name + "=r or " + tag.name + "=s.");
   }
 }
@@ -264,7 +271,7 @@ inline void Parser::handle_uri_list(const Tag& tag, std::vector<ReportUri>& out)
     uri.span = {base + b, base + e};
     std::string_view item = value.substr(b, e - b);
     if (item.empty()) {
-      add("dmarc.invalid_uri", Severity::error, "Empty report destination in " + tag.name + ".",
+      add("dmarc.invalid_uri", Severity::error, "Empty report destination in " + tag.name + "; receivers ignore this part.",
           uri.span, "Remove the extra comma.");
       if (comma == std::string_view::npos) break;
       continue;
@@ -293,8 +300,8 @@ inline void Parser::handle_uri_list(const Tag& tag, std::vector<ReportUri>& out)
       Span size_span{uri.span.begin + bang, uri.span.end};
       if (!ok) {
         add("dmarc.invalid_size", Severity::error,
-            "\"!" + std::string(size) + "\" is not a valid size limit: it must be a number "
-            "optionally followed by k, m, g or t.",
+            "\"!" + std::string(size) + "\" is not a valid size limit (a number optionally "
+            "followed by k, m, g or t); receivers ignore this part.",
             size_span, "Remove the size limit, or write it like !10m.");
       } else {
         uri.max_size = n;
@@ -313,7 +320,7 @@ inline void Parser::handle_uri_list(const Tag& tag, std::vector<ReportUri>& out)
     if (!scheme_ok) {
       add("dmarc.invalid_uri", Severity::error,
           "\"" + std::string(body) + "\" is not a URI: report destinations are written as "
-          "mailto:address.",
+          "mailto:address. Receivers ignore this destination.",
           uri.span, "Write " + tag.name + "=mailto:" + std::string(body) + ".");
       out.push_back(std::move(uri));
       if (comma == std::string_view::npos) break;
@@ -351,7 +358,8 @@ inline void Parser::handle_uri_list(const Tag& tag, std::vector<ReportUri>& out)
     }
     if (!ok)
       add("dmarc.invalid_uri", Severity::error,
-          "\"" + std::string(body) + "\" is not a valid mailto: address.", uri.span,
+          "\"" + std::string(body) + "\" is not a valid mailto: address; receivers ignore this "
+          "destination.", uri.span,
           "Write a complete address, like mailto:dmarc-reports@example.com.");
     out.push_back(std::move(uri));
     if (comma == std::string_view::npos) break;
@@ -392,8 +400,8 @@ inline void Parser::handle_tag(Tag& tag) {
         r_.fo.push_back(opt);
       } else {
         add("dmarc.invalid_fo", Severity::warning,
-            "\"" + std::string(v.substr(b, e - b)) + "\" is not a failure reporting option; "
-            "fo takes 0, 1, d or s separated by colons.",
+            "\"" + std::string(v.substr(b, e - b)) + "\" is not a failure reporting option "
+            "(fo takes 0, 1, d or s separated by colons); receivers ignore this part.",
             {tag.value_span.begin + b, tag.value_span.begin + e}, "Write fo=1 (report any failure) or remove fo.");
       }
       if (colon == std::string_view::npos) break;
@@ -405,7 +413,8 @@ inline void Parser::handle_tag(Tag& tag) {
       r_.psd = v[0];
     else
       add("dmarc.invalid_psd", Severity::error,
-          "\"" + tag.value + "\" is not a valid value for psd; it must be y, n or u.",
+          "\"" + tag.value + "\" is not a valid value for psd (y, n or u); receivers ignore this "
+          "part.",
           tag.value_span, "Remove psd unless you run a public suffix domain.");
     add("dmarc.rfc7489_ignores", Severity::info,
         "psd is new in RFC 9989 (it guides the DNS tree walk); RFC 7489 receivers ignore it.",
@@ -416,7 +425,8 @@ inline void Parser::handle_tag(Tag& tag) {
       r_.testing = v == "y";
     } else {
       add("dmarc.invalid_t", Severity::error,
-          "\"" + tag.value + "\" is not a valid value for t; it must be y or n.", tag.value_span,
+          "\"" + tag.value + "\" is not a valid value for t (y or n); receivers ignore this part.",
+          tag.value_span,
           "Write t=y during a test phase, otherwise remove t.");
     }
     add("dmarc.rfc7489_ignores", Severity::info,
@@ -431,7 +441,8 @@ inline void Parser::handle_tag(Tag& tag) {
       value = std::stoi(tag.value);
     if (value < 0 || value > 100) {
       add("dmarc.invalid_pct", Severity::warning,
-          "\"" + tag.value + "\" is not a percentage from 0 to 100.", tag.value_span);
+          "\"" + tag.value + "\" is not a percentage from 0 to 100; receivers ignore this part.",
+          tag.value_span);
     } else {
       r_.pct = value;
     }
@@ -465,8 +476,8 @@ inline void Parser::check_whole_record() {
       if (t.name == name && !t.duplicate) return &t;
     return nullptr;
   };
-  bool has_valid_rua = std::any_of(r_.rua.begin(), r_.rua.end(),
-                                   [](const ReportUri& u) { return u.valid; });
+  const bool has_valid_rua = r_.has_valid_rua();
+  if (r_.invalid_policy_tag) report_invalid_policy(has_valid_rua);
   const Tag* p_tag = find_tag("p");
   if (!p_tag) {
     std::string msg =
@@ -483,7 +494,7 @@ inline void Parser::check_whole_record() {
         p_tag->span,
         "When reports show all your legitimate mail passes, move to p=quarantine, then p=reject.");
   }
-  const Policy domain = r_.domain_policy();
+  const Policy domain = r_.p.value_or(Policy::none);
   if (const Tag* sp = find_tag("sp"); sp && r_.sp && strength(*r_.sp) < strength(domain))
     add("dmarc.sp_weaker", Severity::warning,
         "sp=" + std::string(to_string(*r_.sp)) + " is weaker than p=" +
@@ -491,7 +502,7 @@ inline void Parser::check_whole_record() {
             "than the domain itself.",
         sp->span, "Set sp=" + std::string(to_string(domain)) + " or remove sp.");
   if (const Tag* np = find_tag("np");
-      np && r_.np && strength(*r_.np) < strength(r_.subdomain_policy()))
+      np && r_.np && strength(*r_.np) < strength(r_.sp.value_or(domain)))
     add("dmarc.np_weaker", Severity::warning,
         "np=" + std::string(to_string(*r_.np)) + " is weaker than the policy for existing "
             "subdomains: spoofing names that do not exist is treated more leniently.",
@@ -536,14 +547,18 @@ MAILDIAG_FUNC std::string_view to_string(TagStatus s) noexcept {
   return "unknown";
 }
 
-MAILDIAG_FUNC Policy Record::domain_policy() const noexcept { return p.value_or(Policy::none); }
-MAILDIAG_FUNC Policy Record::subdomain_policy() const noexcept {
-  return sp.value_or(domain_policy());
-}
-MAILDIAG_FUNC Policy Record::nonexistent_policy() const noexcept {
-  return np.value_or(subdomain_policy());
-}
 MAILDIAG_FUNC bool Record::valid() const noexcept { return is_dmarc && !has_errors(findings); }
+MAILDIAG_FUNC bool Record::has_valid_rua() const noexcept {
+  return std::any_of(rua.begin(), rua.end(), [](const ReportUri& u) { return u.valid; });
+}
+
+MAILDIAG_FUNC std::optional<Policy> parse_policy(std::string_view v) noexcept {
+  using detail::iequals;
+  if (iequals(v, "none")) return Policy::none;
+  if (iequals(v, "quarantine")) return Policy::quarantine;
+  if (iequals(v, "reject")) return Policy::reject;
+  return std::nullopt;
+}
 
 MAILDIAG_FUNC Record parse_record(std::string_view text) {
   Record r;
@@ -597,8 +612,9 @@ MAILDIAG_FUNC RecordSet select_record(const std::vector<std::string>& txt_record
   if (set.dmarc_records > 1) {
     set.findings.push_back(
         {"dmarc.multiple_records", Severity::error,
-         std::to_string(set.dmarc_records) + " DMARC records are published; receivers then apply "
-             "none of them (RFC 7489 §6.6.3), as if the domain had no DMARC.",
+         std::to_string(set.dmarc_records) + " DMARC records are published at one name; receivers "
+             "discard them all: RFC 9989 receivers look further up the DNS tree (§4.10.1), RFC "
+             "7489 receivers apply no DMARC at all (§6.6.3).",
          {}, "Merge them into one record and delete the others."});
   } else if (found) {
     set.record = parse_record(*found);

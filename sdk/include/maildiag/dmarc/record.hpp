@@ -63,10 +63,10 @@ struct ReportUri {
 
 struct Record {
   std::string text;     // the record as given
-  bool is_dmarc = false;  // starts with v=DMARC1 (after any leading whitespace)
+  bool is_dmarc = false;  // starts with v=DMARC1, exactly
   std::vector<Tag> tags;
 
-  std::optional<Policy> p, sp, np;
+  std::optional<Policy> p, sp, np;  // as written; absent or invalid: nullopt
   AlignmentMode adkim = AlignmentMode::relaxed;
   AlignmentMode aspf = AlignmentMode::relaxed;
   std::vector<std::string> fo;  // failure reporting options, default {"0"}
@@ -75,17 +75,21 @@ struct Record {
   bool testing = false;         // t=y (RFC 9989)
   std::optional<int> pct;       // legacy (RFC 7489), removed in RFC 9989
 
+  /// The first policy tag (p, sp or np) whose value is not a policy; receivers then fall back
+  /// to p=none or to no DMARC at all (maildiag/dmarc/effect.hpp).
+  std::optional<Tag> invalid_policy_tag;
+
   std::vector<Finding> findings;
 
-  /// The policy for the domain itself: `p`, or none when `p` is absent (RFC 9989 §4.7).
-  MAILDIAG_FUNC Policy domain_policy() const noexcept;
-  /// The policy for existing subdomains: `sp`, else the domain policy.
-  MAILDIAG_FUNC Policy subdomain_policy() const noexcept;
-  /// The policy for non-existent subdomains: `np`, else the subdomain policy (RFC 9989 §4.7).
-  MAILDIAG_FUNC Policy nonexistent_policy() const noexcept;
-  /// A usable record: is DMARC and has no error-level finding.
+  /// A clean record: is DMARC and has no error-level finding. Whether receivers apply it is a
+  /// different question, answered by effect_of() in maildiag/dmarc/effect.hpp.
   MAILDIAG_FUNC bool valid() const noexcept;
+  /// True when at least one `rua` destination is a usable mailto: address.
+  MAILDIAG_FUNC bool has_valid_rua() const noexcept;
 };
+
+/// "none", "quarantine" or "reject" in any case; nullopt otherwise.
+MAILDIAG_FUNC std::optional<Policy> parse_policy(std::string_view value) noexcept;
 
 /// Parses and validates one DMARC record.
 MAILDIAG_FUNC Record parse_record(std::string_view text);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "maildiag/dmarc/effect.hpp"
 #include "maildiag/dmarc/verdict.hpp"
 #include "maildiag/psl/public_suffix.hpp"
 
@@ -13,6 +14,28 @@ inline bool iequal_names(std::string_view a, std::string_view b) noexcept {
 
 inline Policy weaken(Policy p) noexcept {
   return p == Policy::reject ? Policy::quarantine : Policy::none;
+}
+
+// Whether one identifier makes DMARC pass: the same words in the steps and the summary.
+inline std::string counting(const AlignmentCheck& c) {
+  if (c.counts) return "It counts: an aligned pass";
+  if (c.aligned) return "It does not count: aligned, but " + c.result + " is not a pass";
+  return "It does not count: not aligned";
+}
+
+// "d=example.com fail, aligned: does not count" for every identifier of one mechanism.
+inline std::string alignment_summary(const std::vector<AlignmentCheck>& checks,
+                                     std::string_view mechanism) {
+  std::string out;
+  bool counts = false;
+  for (const auto& c : checks) {
+    if (c.mechanism != mechanism) continue;
+    if (!out.empty()) out += "; ";
+    out += c.domain + " " + c.result + (c.aligned ? ", aligned" : ", not aligned");
+    counts = counts || c.counts;
+  }
+  if (out.empty()) return "no result given";
+  return out + (counts ? ": counts" : ": does not count");
 }
 
 }  // namespace detail
@@ -69,22 +92,30 @@ MAILDIAG_FUNC Verdict evaluate(const VerdictInput& input, const dns::Cache& cach
           "receivers usually try again later.");
       return v;
     case DiscoveryStatus::none:
+    case DiscoveryStatus::multiple_records:  // only the RFC 7489 method ends there
       v.result = DmarcResult::none;
-      say("No DMARC record was found for " + from + " or its parent domains (RFC 9989 DNS tree "
-          "walk), so DMARC does not apply: result none.");
-      return v;
-    case DiscoveryStatus::multiple_records:
-      v.result = DmarcResult::permerror;
-      say("More than one DMARC record is published at _dmarc." + walk.policy_domain +
-          ": the policy cannot be determined (permerror); RFC 7489 receivers skip DMARC.");
+      say("No DMARC record applies to " + from + " or its parent domains (RFC 9989 DNS tree "
+          "walk; a name with several DMARC records counts as none), so DMARC does not apply: "
+          "result none.");
       return v;
     case DiscoveryStatus::found:
       break;
   }
   const Record& rec = *walk.record;
-  v.aspf = rec.aspf;
-  v.adkim = rec.adkim;
+  const Effect effect = effect_of(rec);
   say("The DMARC record at _dmarc." + walk.policy_domain + " applies: \"" + rec.text + "\".");
+  say(describe_effect(rec, walk.policy_domain));
+  for (const auto& f : rec.findings)
+    if (f.code == "dmarc.invalid_policy")
+      v.findings.push_back({f.code, f.severity, "_dmarc." + walk.policy_domain + ": " + f.message,
+                            {}, f.fix});
+  if (!effect.in_effect) {
+    v.result = DmarcResult::none;
+    say("So DMARC does not apply to this message: result none.");
+    return v;
+  }
+  v.aspf = effect.aspf;
+  v.adkim = effect.adkim;
   say("The organizational domain of " + from + " is " + v.organizational_domain +
       " (RFC 9989 tree walk).");
 
@@ -103,36 +134,40 @@ MAILDIAG_FUNC Verdict evaluate(const VerdictInput& input, const dns::Cache& cach
     c.counts = c.aligned && c.result == "pass";
     return c;
   };
-  if (input.spf) v.checks.push_back(check("spf", *input.spf, rec.aspf));
-  for (const auto& d : input.dkim) v.checks.push_back(check("dkim", d, rec.adkim));
+  if (input.spf) v.checks.push_back(check("spf", *input.spf, effect.aspf));
+  for (const auto& d : input.dkim) v.checks.push_back(check("dkim", d, effect.adkim));
   if (!v.pending.empty()) return v;
 
   bool psl_differs = false;
+  bool temporary = false;
   for (const auto& c : v.checks) {
-    AlignmentMode mode = c.mechanism == "spf" ? rec.aspf : rec.adkim;
+    AlignmentMode mode = c.mechanism == "spf" ? effect.aspf : effect.adkim;
     std::string what = c.mechanism == "spf" ? "SPF (MAIL FROM " + c.domain + ")"
                                             : "DKIM (d=" + c.domain + ")";
     std::string alignment;
     if (c.domain == from)
-      alignment = "is the From domain itself, so it is aligned";
+      alignment = "it is the From domain itself, so it is aligned";
     else if (c.aligned)
-      alignment = "shares the organizational domain " + c.organizational_domain +
+      alignment = "it shares the organizational domain " + c.organizational_domain +
                   " with the From domain, so it is aligned in relaxed mode";
     else if (mode == AlignmentMode::strict)
-      alignment = "differs from the From domain and alignment is strict (a" +
-                  std::string(c.mechanism == "spf" ? "spf" : "dkim") + "=s), so it is not aligned";
+      alignment = "it differs from the From domain and alignment is strict (a" + c.mechanism +
+                  "=s), so it is not aligned";
     else
-      alignment = "has organizational domain " + c.organizational_domain + ", not " +
+      alignment = "its organizational domain is " + c.organizational_domain + ", not " +
                   v.organizational_domain + ", so it is not aligned";
-    say(what + " gave " + c.result + " and " + alignment + ".");
+    say(what + " gave " + c.result + "; " + alignment + ". " + detail::counting(c) + ".");
     if (c.mechanism == "spf") v.spf_aligned = v.spf_aligned || c.counts;
     else v.dkim_aligned = v.dkim_aligned || c.counts;
+    temporary = temporary || c.result == "temperror";
     if (mode == AlignmentMode::relaxed && c.domain != from) {
       bool by_psl = aligned(c.domain, psl::organizational_domain(c.domain), from,
                             psl::organizational_domain(from), mode);
       psl_differs = psl_differs || by_psl != c.aligned;
     }
   }
+  v.spf_alignment = detail::alignment_summary(v.checks, "spf");
+  v.dkim_alignment = detail::alignment_summary(v.checks, "dkim");
   if (input.spf == std::nullopt) say("No SPF result was given.");
   if (input.dkim.empty()) say("No DKIM signature was given.");
   if (psl_differs)
@@ -143,29 +178,24 @@ MAILDIAG_FUNC Verdict evaluate(const VerdictInput& input, const dns::Cache& cach
                           {}, "Sign with and send from the From domain itself."});
 
   // The requested policy: p for the policy domain itself, sp/np below it (RFC 9989 §4.7).
-  Policy requested = rec.domain_policy();
+  Policy requested = effect.p;
   if (from != walk.policy_domain) {
-    // RFC 9989 (after RFC 9091): a domain is non-existent when A, AAAA and MX all answer
-    // NXDOMAIN or no data. A failed lookup counts as existing: the subdomain policy is safer.
-    bool missing = false, exists = false;
-    for (dns::RecordType type : {dns::RecordType::A, dns::RecordType::AAAA, dns::RecordType::MX}) {
-      const dns::Question q{from, type};
-      const dns::Answer* a = cache.find(q);
-      if (!a) {
-        v.pending.push_back(q);
-        missing = true;
-      } else if (!a->is_void()) {
-        exists = true;
-      }
+    // RFC 9989 §3.2 (after RFC 8020): a domain does not exist when its name answers NXDOMAIN. A
+    // name with any record, even only TXT, exists; a failed lookup counts as existing, since the
+    // subdomain policy is the safer reading.
+    const dns::Question q{from, dns::RecordType::A};
+    const dns::Answer* a = cache.find(q);
+    if (!a) {
+      v.pending.push_back(q);
+      return v;
     }
-    if (missing) return v;
-    v.from_domain_exists = exists;
-    requested = *v.from_domain_exists ? rec.subdomain_policy() : rec.nonexistent_policy();
+    v.from_domain_exists = a->kind != dns::AnswerKind::nxdomain;
+    requested = *v.from_domain_exists ? effect.sp : effect.np;
     say(*v.from_domain_exists
             ? "The From domain is below the policy domain, so the subdomain policy applies: " +
                   std::string(to_string(requested)) + "."
-            : "The From domain does not exist (no A, AAAA or MX record), so the policy for "
-              "non-existent subdomains applies: " + std::string(to_string(requested)) + ".");
+            : "The From domain does not exist (NXDOMAIN), so the policy for non-existent "
+              "subdomains applies: " + std::string(to_string(requested)) + ".");
   }
   v.published_policy = requested;
 
@@ -179,10 +209,19 @@ MAILDIAG_FUNC Verdict evaluate(const VerdictInput& input, const dns::Cache& cach
         " passed and aligned with the From domain. No policy is applied.");
     return v;
   }
+  if (temporary) {
+    // A DNS error is neither pass nor fail: the receiver cannot conclude that DMARC failed.
+    v.result = DmarcResult::temperror;
+    v.policy = Policy::none;
+    say("No identifier passed and aligned, but a temporary DNS error (temperror) kept SPF or "
+        "DKIM from a final result, so DMARC is temperror: the receiver applies no policy and "
+        "will retry (it defers the message, and the sender tries again later).");
+    return v;
+  }
   v.result = DmarcResult::fail;
   v.policy = requested;
   say("DMARC fails: no identifier both passed and aligned with the From domain.");
-  if (rec.testing && requested != Policy::none) {
+  if (effect.testing && requested != Policy::none) {
     v.policy = detail::weaken(requested);
     say("The record is in testing mode (t=y), so receivers apply one level less: " +
         std::string(to_string(v.policy)) + " instead of " + std::string(to_string(requested)) +
@@ -193,6 +232,25 @@ MAILDIAG_FUNC Verdict evaluate(const VerdictInput& input, const dns::Cache& cach
         "to that share of failing mail only; RFC 9989 receivers ignore pct.");
   say("The receiver should apply: " + std::string(to_string(v.policy)) + ".");
   return v;
+}
+
+MAILDIAG_FUNC std::string summarize(const Verdict& v) {
+  switch (v.result) {
+    case DmarcResult::pass:
+      return "DMARC pass: an aligned identifier passed; no policy is applied.";
+    case DmarcResult::fail:
+      if (v.policy == Policy::none)
+        return "DMARC fail, but the policy to apply is none: the message is delivered as usual.";
+      return "DMARC fail: the receiver applies " + std::string(to_string(v.policy)) + ".";
+    case DmarcResult::none:
+      return "DMARC none: no DMARC policy applies to this message.";
+    case DmarcResult::temperror:
+      return "DMARC temperror: a DNS lookup failed, so the receiver will retry; no policy is "
+             "applied, this is not a rejection.";
+    case DmarcResult::permerror:
+      return "DMARC permerror: no policy is applied.";
+  }
+  return {};
 }
 
 }  // namespace dmarc

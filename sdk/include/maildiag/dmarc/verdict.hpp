@@ -55,8 +55,12 @@ struct Verdict {
   std::optional<Policy> published_policy;  // the policy the record requests for this domain
   std::string policy_domain;
   std::string organizational_domain;
-  bool spf_aligned = false;
-  bool dkim_aligned = false;
+  bool spf_aligned = false;   // an aligned SPF pass
+  bool dkim_aligned = false;  // an aligned DKIM pass
+  // One line per mechanism from the same checks the steps explain, for summaries:
+  // "example.com fail, aligned: does not count", or "no result given".
+  std::string spf_alignment = "no result given";
+  std::string dkim_alignment = "no result given";
   AlignmentMode aspf = AlignmentMode::relaxed;
   AlignmentMode adkim = AlignmentMode::relaxed;
   std::optional<bool> from_domain_exists;  // checked when a subdomain policy could apply
@@ -72,6 +76,10 @@ MAILDIAG_FUNC bool aligned(std::string_view a, std::string_view org_a, std::stri
                            std::string_view org_b, AlignmentMode mode) noexcept;
 
 MAILDIAG_FUNC Verdict evaluate(const VerdictInput& input, const dns::Cache& cache);
+
+/// The verdict in one sentence for a headline: "DMARC temperror: the receiver will retry; no
+/// policy is applied, this is not a rejection."
+MAILDIAG_FUNC std::string summarize(const Verdict& v);
 
 }  // namespace dmarc
 }  // namespace maildiag

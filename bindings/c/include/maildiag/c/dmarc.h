@@ -20,13 +20,19 @@ MAILDIAG_API int maildiag_dmarc_check(const char* record, size_t length,
 MAILDIAG_API void maildiag_dmarc_record_free(maildiag_dmarc_record* record);
 /* 1 when the text is a DMARC record (starts with v=DMARC1), else 0. */
 MAILDIAG_API int maildiag_dmarc_record_is_dmarc(const maildiag_dmarc_record* record);
-/* 1 when it is a DMARC record without error-level findings, else 0. */
+/* 1 when it is a DMARC record without error-level findings, else 0 (lint: a record with
+ * errors can still be in effect). */
 MAILDIAG_API int maildiag_dmarc_record_valid(const maildiag_dmarc_record* record);
-/* The policy for the domain: "none", "quarantine" or "reject" (none when p is absent). Static. */
+/* 1 when receivers apply the record (RFC 9989: they ignore the faulty parts), else 0. */
+MAILDIAG_API int maildiag_dmarc_record_in_effect(const maildiag_dmarc_record* record);
+/* The policy receivers apply to the domain: "none", "quarantine" or "reject" (none when p is
+ * absent, when an invalid p, sp or np makes them fall back, or when the record is not in
+ * effect). Static. */
 MAILDIAG_API const char* maildiag_dmarc_record_policy(const maildiag_dmarc_record* record);
 /* Number of findings; their details are in the JSON. */
 MAILDIAG_API int maildiag_dmarc_record_finding_count(const maildiag_dmarc_record* record);
-/* The record as JSON (tags with spans, policies, report URIs, findings). Borrowed. */
+/* The record as JSON (in_effect, summary, effective policy, tags with spans, report URIs,
+ * findings). Borrowed. */
 MAILDIAG_API const char* maildiag_dmarc_record_json(const maildiag_dmarc_record* record);
 
 /* The DMARC verdict for one message. Borrowed strings live until maildiag_dmarc_verdict_free. */
@@ -46,7 +52,8 @@ MAILDIAG_API void maildiag_dmarc_verdict_free(maildiag_dmarc_verdict* verdict);
 MAILDIAG_API const char* maildiag_dmarc_verdict_result(const maildiag_dmarc_verdict* verdict);
 /* The policy to apply: "none", "quarantine" or "reject". Static. */
 MAILDIAG_API const char* maildiag_dmarc_verdict_policy(const maildiag_dmarc_verdict* verdict);
-/* The verdict as JSON (result, policy, policy_domain, spf_aligned, dkim_aligned, steps). Borrowed. */
+/* The verdict as JSON (result, policy, policy_domain, spf_aligned, dkim_aligned, spf_alignment,
+ * dkim_alignment, steps). Borrowed. */
 MAILDIAG_API const char* maildiag_dmarc_verdict_json(const maildiag_dmarc_verdict* verdict);
 
 /* Which DMARC record applies to `domain` (RFC 9989 tree walk and RFC 7489 PSL), its findings and

@@ -1,0 +1,1 @@
+#include "maildiag/dmarc/effect-inl.hpp"
