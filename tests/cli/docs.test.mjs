@@ -58,3 +58,19 @@ for (const { path, options } of all) {
 test('every exit code the CLI uses is documented', () => {
   for (const code of [0, 1, 2, 3, 4]) assert.match(doc, new RegExp(`^\\| ${code} \\|`, 'm'));
 });
+
+test('ndr: the mbox offset in `source` is where the message begins, as docs/cli.md says', () => {
+  const message = (to) => `From: MAILER-DAEMON@mx.example.org\nSubject: failure notice\n\n<${to}>:\nRemote host said: 550 5.1.1 User unknown\n\n`;
+  const separator = 'From MAILER-DAEMON Mon Jan  1 00:00:00 2024\n';
+  const mbox = separator + message('a@example.net') + separator + message('b@example.net');
+  const r = run(['ndr', '--json', '-'], { input: mbox });
+  assert.equal(r.code, 0, r.stderr);
+  const messages = JSON.parse(r.stdout).messages;
+  assert.equal(messages.length, 2);
+  for (const m of messages) {
+    const offset = Number(m.source.split('@').pop());
+    assert.ok(mbox.slice(0, offset).endsWith(separator), m.source);
+    assert.ok(mbox.slice(offset).startsWith('From: MAILER-DAEMON'), m.source);
+  }
+  assert.match(doc, /`FILE@OFFSET`[^]*just after its `From ` separator line/);
+});
