@@ -29,7 +29,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::string why = unknown_subcommand_error(app, argc, argv).value_or(e.what());
+    std::string why = subcommand_error(app, argc, argv).value_or(e.what());
     std::cerr << "maildiag: " << why << " (see maildiag --help)\n";
     return exit_usage;
   } catch (const Failure& e) {

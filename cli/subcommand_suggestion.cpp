@@ -28,12 +28,18 @@ constexpr std::size_t kMaxTypingDistance = 2;
 
 }  // namespace
 
-std::optional<std::string> unknown_subcommand_error(const CLI::App& app, int argc, char** argv) {
+std::optional<std::string> subcommand_error(const CLI::App& app, int argc, char** argv) {
   const CLI::App* level = &app;
   std::string path = app.get_name();
+  auto children_of = [](const CLI::App* a) { return a->get_subcommands([](const CLI::App*) { return true; }); };
+  auto names_of = [](const std::vector<const CLI::App*>& children) {
+    std::string names;
+    for (const CLI::App* c : children) names += (names.empty() ? "" : ", ") + c->get_name();
+    return names;
+  };
   for (int i = 1; i < argc; ++i) {
     std::string word = argv[i];
-    auto children = level->get_subcommands([](const CLI::App*) { return true; });
+    auto children = children_of(level);
     if (children.empty()) return std::nullopt;
     if (!word.empty() && word[0] == '-') continue;
     auto known = std::find_if(children.begin(), children.end(),
@@ -45,9 +51,7 @@ std::optional<std::string> unknown_subcommand_error(const CLI::App& app, int arg
     }
     const CLI::App* nearest = nullptr;
     std::size_t best = kMaxTypingDistance + 1;
-    std::string names;
     for (const CLI::App* c : children) {
-      names += (names.empty() ? "" : ", ") + c->get_name();
       std::size_t distance = typing_distance(word, c->get_name());
       bool prefix = word.size() >= 2 && c->get_name().compare(0, word.size(), word) == 0;
       if (prefix) distance = std::min<std::size_t>(distance, 1);
@@ -58,9 +62,11 @@ std::optional<std::string> unknown_subcommand_error(const CLI::App& app, int arg
     }
     std::string message = "\"" + word + "\" is not a subcommand of " + path;
     if (nearest) return message + "; did you mean \"" + path + " " + nearest->get_name() + "\"?";
-    return message + "; the subcommands are " + names;
+    return message + "; the subcommands are " + names_of(children);
   }
-  return std::nullopt;
+  auto children = children_of(level);
+  if (children.empty() || level->get_require_subcommand_min() == 0) return std::nullopt;
+  return path + " needs a subcommand: " + names_of(children);
 }
 
 }  // namespace maildiag::cli

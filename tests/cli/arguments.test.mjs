@@ -61,6 +61,7 @@ test('a mistyped subcommand gets the nearest one', () => {
   usage(run(['explian', '550']), /"explian" is not a subcommand of maildiag; did you mean "maildiag explain"\?/);
   usage(run(['spf', 'chek', 'x']), /"chek" is not a subcommand of maildiag spf; did you mean "maildiag spf check"\?/);
   usage(run(['dmarc', 'zzzzzz']), /the subcommands are check, eval, audit/);
+  usage(run(['dkim']), /^maildiag: maildiag dkim needs a subcommand: check, audit/);
 });
 
 test('--selector takes one value per flag, so the domain after it stays the domain', () => {
