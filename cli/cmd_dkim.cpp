@@ -85,14 +85,14 @@ void register_dkim(CLI::App& app, Context& ctx) {
   auto audit = std::make_shared<AuditOptions>();
   auto* audit_cmd = dkim_cmd->add_subcommand("audit", "Check a domain's DKIM selectors (Microsoft 365 CNAMEs included)");
   audit_cmd->add_option("domain", audit->domain, "The domain")->required();
-  audit_cmd->add_option("--selector", audit->selectors,
-                        "Selectors to check (default: selector1, selector2 and other common ones)");
+  add_selector_option(audit_cmd, audit->selectors);
   audit_cmd->add_flag("--json", audit->json, "Print one JSON document");
   add_dns_options(audit_cmd, audit->dns);
   audit_cmd->callback([audit, &ctx] {
+    std::string domain = ctx.domain_argument("domain", audit->domain);
     auto resolver = make_resolver(audit->dns, ctx);
     dns::Cache cache;
-    auto a = dns::drive([&](const dns::Cache& c) { return dkim::audit(audit->domain, audit->selectors, c); },
+    auto a = dns::drive([&](const dns::Cache& c) { return dkim::audit(domain, audit->selectors, c); },
                         *resolver, cache);
     if (audit->json)
       ctx.print_json(dkim::to_json(a));
@@ -101,7 +101,10 @@ void register_dkim(CLI::App& app, Context& ctx) {
     bool errors = has_errors(a.findings);
     for (const auto& s : a.selectors)
       errors = errors || has_errors(s.findings) || (s.record && has_errors(s.record->findings));
-    if (errors) ctx.exit_code = exit_findings;
+    if (a.dns_outage)
+      ctx.exit_code = exit_dns_unreachable;
+    else if (errors)
+      ctx.exit_code = exit_findings;
   });
 }
 

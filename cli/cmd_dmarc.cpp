@@ -125,9 +125,7 @@ void register_dmarc(CLI::App& app, Context& ctx) {
   add_dns_options(eval_cmd, eval->dns);
   eval_cmd->callback([eval, &ctx] {
     dmarc::VerdictInput input;
-    input.from_domain = eval->from;
-    if (!dns::is_valid_name(dns::normalize_name(eval->from)))
-      throw Failure(exit_usage, "--from: \"" + eval->from + "\" is not a domain name");
+    input.from_domain = ctx.domain_argument("--from", eval->from);
     if (!eval->spf.empty()) {
       input.spf = dmarc::parse_auth_result(eval->spf);
       if (!input.spf)
@@ -158,9 +156,10 @@ void register_dmarc(CLI::App& app, Context& ctx) {
   audit_cmd->add_flag("--json", audit->json, "Print one JSON document");
   add_dns_options(audit_cmd, audit->dns);
   audit_cmd->callback([audit, &ctx] {
+    std::string domain = ctx.domain_argument("domain", audit->domain);
     auto resolver = make_resolver(audit->dns, ctx);
     dns::Cache cache;
-    auto a = dns::drive([&](const dns::Cache& c) { return dmarc::audit(audit->domain, c); }, *resolver, cache);
+    auto a = dns::drive([&](const dns::Cache& c) { return dmarc::audit(domain, c); }, *resolver, cache);
     if (audit->json)
       ctx.print_json(dmarc::to_json(a));
     else

@@ -27,6 +27,11 @@ std::string_view area_name(const std::string& area) {
 void print_report(const DomainAudit& a) {
   std::size_t errors = a.count(Severity::error), warnings = a.count(Severity::warning);
   std::cout << fmt::format("Mail check for {}\n", a.domain);
+  if (a.dns_outage) {
+    std::cout << '\n';
+    print_findings({a.findings.front().finding}, "");
+    return;
+  }
   if (errors)
     std::cout << fmt::format("{} problem(s) to fix, {} warning(s).\n", errors, warnings);
   else if (warnings)
@@ -69,21 +74,23 @@ void register_domain(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand(
       "domain", "Check a domain's mail setup: MX, SPF, DMARC, DKIM, MTA-STS, TLS-RPT");
   cmd->add_option("domain", opts->domain, "The domain")->required();
-  cmd->add_option("--selector", opts->selectors,
-                  "DKIM selectors to check (default: selector1, selector2 and other common ones)");
+  add_selector_option(cmd, opts->selectors);
   cmd->add_flag("--json", opts->json, "Print one JSON document");
   add_dns_options(cmd, opts->dns);
   cmd->callback([opts, &ctx] {
+    std::string domain = ctx.domain_argument("domain", opts->domain);
     auto resolver = make_resolver(opts->dns, ctx);
     dns::Cache cache;
     auto a = dns::drive(
-        [&](const dns::Cache& c) { return audit_domain(opts->domain, opts->selectors, c); }, *resolver,
-        cache);
+        [&](const dns::Cache& c) { return audit_domain(domain, opts->selectors, c); }, *resolver, cache);
     if (opts->json)
       ctx.print_json(to_json(a));
     else
       print_report(a);
-    if (a.count(Severity::error)) ctx.exit_code = exit_findings;
+    if (a.dns_outage)
+      ctx.exit_code = exit_dns_unreachable;
+    else if (a.count(Severity::error))
+      ctx.exit_code = exit_findings;
   });
 }
 

@@ -8,7 +8,6 @@
 
 #include "context.hpp"
 #include "dns_options.hpp"
-#include "maildiag/dns/ip_address.hpp"
 #include "maildiag/spf/audit.hpp"
 #include "maildiag/spf/check_host.hpp"
 #include "maildiag/spf/json.hpp"
@@ -17,6 +16,13 @@
 namespace maildiag::cli {
 
 namespace {
+
+void print_findings(const std::vector<Finding>& findings) {
+  for (const auto& f : findings) {
+    std::cout << fmt::format("{} {}: {}\n", to_string(f.severity), f.code, f.message);
+    if (!f.fix.empty()) std::cout << fmt::format("  fix: {}\n", f.fix);
+  }
+}
 
 // The record on one line, then each finding with a caret line under the bytes it is about.
 void print_check(const spf::Validation& v) {
@@ -38,6 +44,7 @@ void print_check(const spf::Validation& v) {
 
 void print_eval(const spf::Evaluation& e) {
   std::cout << fmt::format("Result:        {}\n", to_string(e.result));
+  if (e.dns_outage) return print_findings({dns::outage_finding(*e.dns_outage)});
   if (!e.explanation.empty()) std::cout << fmt::format("Explanation:   {}\n", e.explanation);
   if (!e.matched_term.empty()) {
     std::cout << fmt::format("Matched term:  {} (in {})\n", e.matched_term, e.matched_domain);
@@ -78,13 +85,11 @@ void print_node(const spf::Audit& a, std::size_t index) {
 }
 
 void print_audit(const spf::Audit& a) {
+  if (a.dns_outage) return print_findings(a.findings);
   if (!a.nodes.empty()) print_node(a, 0);
   std::cout << fmt::format("Total: {} DNS lookups of {}{}; void lookups: {}\n", a.total_lookups, a.lookup_limit,
                            a.total_lookups > a.lookup_limit ? " (over the limit)" : "", a.void_lookups);
-  for (const auto& f : a.findings) {
-    std::cout << fmt::format("{} {}: {}\n", to_string(f.severity), f.code, f.message);
-    if (!f.fix.empty()) std::cout << fmt::format("  fix: {}\n", f.fix);
-  }
+  print_findings(a.findings);
 }
 
 // "What if": the record given on the command line replaces the TXT records of `domain`, whatever
@@ -139,14 +144,16 @@ void register_spf(CLI::App& app, Context& ctx) {
   eval_cmd->add_flag("--json", eval->json, "Print one JSON document");
   add_dns_options(eval_cmd, eval->dns);
   eval_cmd->callback([eval, &ctx] {
-    if (!dns::IpAddress::parse(eval->ip)) throw Failure(exit_usage, "--ip: \"" + eval->ip + "\" is not an IP address");
-    if (eval->mail_from.empty() && eval->helo.empty())
-      throw Failure(exit_usage, "--helo is required when --mail-from is empty");
-    auto resolver = make_resolver(eval->dns, ctx);
     spf::Request request;
     request.ip = eval->ip;
     request.mail_from = eval->mail_from;
     request.helo = eval->helo;
+    if (auto bad = spf::check_request(request)) {
+      using Field = spf::RequestError::Field;
+      const char* name = bad->field == Field::ip ? "--ip" : bad->field == Field::mail_from ? "--mail-from" : "--helo";
+      throw Failure(exit_usage, std::string(name) + ": " + bad->message);
+    }
+    auto resolver = make_resolver(eval->dns, ctx);
     request.timestamp = static_cast<std::uint64_t>(std::time(nullptr));
     dns::Cache cache;
     std::string domain = eval->mail_from.empty() ? eval->helo : eval->mail_from.substr(eval->mail_from.rfind('@') + 1);
@@ -156,6 +163,7 @@ void register_spf(CLI::App& app, Context& ctx) {
       ctx.print_json(spf::to_json(e));
     else
       print_eval(e);
+    if (e.dns_outage) ctx.exit_code = exit_dns_unreachable;
   });
 
   struct AuditOptions {
@@ -170,15 +178,19 @@ void register_spf(CLI::App& app, Context& ctx) {
   audit_cmd->add_flag("--json", audit->json, "Print one JSON document");
   add_dns_options(audit_cmd, audit->dns);
   audit_cmd->callback([audit, &ctx] {
+    std::string domain = ctx.domain_argument("domain", audit->domain);
     auto resolver = make_resolver(audit->dns, ctx);
     dns::Cache cache;
-    seed_what_if(cache, audit->domain, audit->what_if);
-    spf::Audit a = spf::audit(audit->domain, *resolver, cache);
+    seed_what_if(cache, domain, audit->what_if);
+    spf::Audit a = spf::audit(domain, *resolver, cache);
     if (audit->json)
       ctx.print_json(spf::to_json(a));
     else
       print_audit(a);
-    if (has_errors(a.findings)) ctx.exit_code = exit_findings;
+    if (a.dns_outage)
+      ctx.exit_code = exit_dns_unreachable;
+    else if (has_errors(a.findings))
+      ctx.exit_code = exit_findings;
   });
 }
 

@@ -19,6 +19,7 @@ enum ExitCode : int {
   exit_findings = 1,    // the input has error-level findings (lint-like commands)
   exit_usage = 2,       // bad command line
   exit_unreadable = 3,  // an input file or stream could not be read
+  exit_dns_unreachable = 4,  // DNS could not be asked: nothing was checked
 };
 
 /// Thrown by a subcommand to end the run with a one-line error on stderr.
@@ -36,6 +37,9 @@ struct Context {
   std::string read_input(const std::string& path) const;
   /// Returns the text arguments joined by single spaces, or standard input when it is just "-".
   std::string text_argument(const std::vector<std::string>& words) const;
+  /// The domain `text` names (an email address's domain, said on stderr), checked by the core;
+  /// throws Failure(exit_usage) with the reason, naming the argument `what`.
+  std::string domain_argument(std::string_view what, const std::string& text) const;
 };
 
 void register_explain(CLI::App& app, Context& ctx);

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -34,6 +35,16 @@ inline void add_dns_options(CLI::App* cmd, DnsOptions& options) {
       ->check(CLI::Range(50, 60000));
   cmd->add_option("--tries", options.tries, "DNS tries per question (native resolver)")
       ->check(CLI::Range(1, 5));
+}
+
+/// --selector S, repeated or comma-separated: one value per flag, so a domain after it stays the
+/// domain ("--selector s1 example.com").
+inline void add_selector_option(CLI::App* cmd, std::vector<std::string>& selectors) {
+  cmd->add_option("--selector", selectors,
+                  "A DKIM selector to check; repeat the option or separate selectors with commas "
+                  "(default: selector1, selector2 and other common ones)")
+      ->allow_extra_args(false)
+      ->delimiter(',');
 }
 
 /// The host chosen by the options. Throws Failure: exit 3 for an unreadable or malformed zone

@@ -3,6 +3,7 @@
 
 #include "context.hpp"
 #include "maildiag/config.hpp"
+#include "subcommand_suggestion.hpp"
 
 int main(int argc, char** argv) {
   using namespace maildiag::cli;
@@ -28,7 +29,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "maildiag: " << e.what() << " (see maildiag --help)\n";
+    std::string why = subcommand_error(app, argc, argv).value_or(e.what());
+    std::cerr << "maildiag: " << why << " (see maildiag --help)\n";
     return exit_usage;
   } catch (const Failure& e) {
     std::cerr << "maildiag: " << e.what() << '\n';

@@ -19,8 +19,10 @@ std::string wasm_dkim_check(std::string record) {
 }
 
 // `selectors`: a JSON array of strings (empty: the common selectors); `answers` as in dmarc.cpp.
-std::string wasm_dkim_audit(std::string domain, std::string selectors, std::string answers) {
+std::string wasm_dkim_audit(std::string text, std::string selectors, std::string answers) {
   return json_text([&]() -> nlohmann::json {
+    std::string domain;
+    if (auto error = maildiag::wasm::check_domain_argument("domain", text, domain)) return *error;
     auto sels = maildiag::wasm::string_list(selectors);
     if (!sels) return {{"error", "selectors: expected a JSON array of strings"}};
     maildiag::dns::Cache cache;

@@ -26,7 +26,7 @@ std::string wasm_dmarc_evaluate(std::string from, std::string spf, std::string d
   return json_text([&]() -> nlohmann::json {
     namespace dmarc = maildiag::dmarc;
     dmarc::VerdictInput input;
-    input.from_domain = from;
+    if (auto error = maildiag::wasm::check_domain_argument("from", from, input.from_domain)) return *error;
     if (!spf.empty()) {
       input.spf = dmarc::parse_auth_result(spf);
       if (!input.spf) return {{"error", "spf: expected DOMAIN:RESULT, got '" + spf + "'"}};
@@ -44,8 +44,10 @@ std::string wasm_dmarc_evaluate(std::string from, std::string spf, std::string d
   });
 }
 
-std::string wasm_dmarc_audit(std::string domain, std::string answers) {
+std::string wasm_dmarc_audit(std::string text, std::string answers) {
   return json_text([&]() -> nlohmann::json {
+    std::string domain;
+    if (auto error = maildiag::wasm::check_domain_argument("domain", text, domain)) return *error;
     maildiag::dns::Cache cache;
     if (auto error = maildiag::wasm::fill_cache(answers, cache)) return *error;
     return maildiag::dmarc::to_json(maildiag::dmarc::audit(domain, cache));

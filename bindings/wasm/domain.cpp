@@ -11,8 +11,10 @@
 
 namespace {
 
-std::string wasm_domain_audit(std::string domain, std::string selectors, std::string answers) {
+std::string wasm_domain_audit(std::string text, std::string selectors, std::string answers) {
   return maildiag::wasm::json_text([&]() -> nlohmann::json {
+    std::string domain;
+    if (auto error = maildiag::wasm::check_domain_argument("domain", text, domain)) return *error;
     auto sels = maildiag::wasm::string_list(selectors);
     if (!sels) return {{"error", "selectors: expected a JSON array of strings"}};
     maildiag::dns::Cache cache;

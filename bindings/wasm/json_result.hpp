@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "maildiag/argument_check.hpp"
 #include "maildiag/dns/cache.hpp"
 #include "maildiag/dns/json.hpp"
 #include "maildiag/json_text.hpp"
@@ -29,6 +30,16 @@ inline std::optional<nlohmann::json> fill_cache(const std::string& answers, dns:
   std::string why = dns::add_answers_from_json(answers, cache);
   if (why.empty()) return std::nullopt;
   return nlohmann::json{{"error", "answers: " + why}};
+}
+
+/// Checks a domain argument as every face does (an email address gives its domain): stores the
+/// domain and returns nullopt, or returns the error document naming the argument `what`.
+inline std::optional<nlohmann::json> check_domain_argument(const char* what, const std::string& text,
+                                                           std::string& domain) {
+  CheckedDomain checked = check_domain(text);
+  if (!checked.ok()) return nlohmann::json{{"error", std::string(what) + ": " + checked.error}};
+  domain = checked.domain;
+  return std::nullopt;
 }
 
 /// A JSON array of strings ("" for an empty one), or nullopt when it is anything else.

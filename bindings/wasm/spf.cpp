@@ -24,20 +24,27 @@ std::string spf_check(std::string record) {
 // of one evaluation so that each round asks the same questions.
 std::string spf_evaluate(std::string ip, std::string mail_from, std::string helo, std::string answers,
                          double timestamp) {
-  return maildiag::wasm::json_text([&] {
-    maildiag::dns::Cache cache;
-    if (auto error = maildiag::wasm::fill_cache(answers, cache)) return *error;
+  return maildiag::wasm::json_text([&]() -> nlohmann::json {
     maildiag::spf::Request request;
     request.ip = ip;
     request.mail_from = mail_from;
     request.helo = helo;
+    if (auto bad = maildiag::spf::check_request(request)) {
+      using Field = maildiag::spf::RequestError::Field;
+      const char* name = bad->field == Field::ip ? "ip" : bad->field == Field::mail_from ? "mailFrom" : "helo";
+      return nlohmann::json{{"error", std::string(name) + ": " + bad->message}};
+    }
+    maildiag::dns::Cache cache;
+    if (auto error = maildiag::wasm::fill_cache(answers, cache)) return *error;
     if (timestamp > 0 && timestamp < 1e15) request.timestamp = static_cast<std::uint64_t>(timestamp);
     return maildiag::spf::to_json(maildiag::spf::check_host(request, cache));
   });
 }
 
-std::string spf_audit(std::string domain, std::string answers) {
-  return maildiag::wasm::json_text([&] {
+std::string spf_audit(std::string text, std::string answers) {
+  return maildiag::wasm::json_text([&]() -> nlohmann::json {
+    std::string domain;
+    if (auto error = maildiag::wasm::check_domain_argument("domain", text, domain)) return *error;
     maildiag::dns::Cache cache;
     if (auto error = maildiag::wasm::fill_cache(answers, cache)) return *error;
     return maildiag::spf::to_json(maildiag::spf::audit(domain, cache));

@@ -68,13 +68,13 @@ test('spf audit: branch costs; exit 1 on error findings', () => {
   assert.equal(r.json.tree.children[0].via, 'include:_spf.example.com');
   const none = runJson(['spf', 'audit', 'nothing.example.com', '--zone', zone]);
   assert.equal(none.code, 1);
-  assert.equal(none.json.findings[0].code, 'spf.no_record');
+  assert.equal(none.json.findings[0].code, 'spf.domain_nxdomain');
 });
 
 test('usage and input errors: exit 2 and 3 with one line on stderr', () => {
   const badIp = run(['spf', 'eval', '--ip', '1.2.3', '--mail-from', 'a@example.com', '--zone', zone]);
   assert.equal(badIp.code, 2);
-  assert.match(badIp.stderr, /^maildiag: --ip: "1\.2\.3" is not an IP address\n$/);
+  assert.match(badIp.stderr, /^maildiag: --ip: "1\.2\.3" is not an IPv4 or IPv6 address\n$/);
   const both = run(['spf', 'eval', '--ip', '1.2.3.4', '--mail-from', 'a@b.c', '--zone', zone, '--dns', '127.0.0.1']);
   assert.equal(both.code, 2);
   const missing = run(['spf', 'audit', 'example.com', '--zone', join(dir, 'missing.json')]);

@@ -57,7 +57,7 @@ test('dmarc audit: the subdomain record applies and pct is flagged as removed by
 });
 
 test('RFC 6376 §3.6.2.1: dkim audit follows the selector CNAME; RFC 8301 §3.2 weak key fails', () => {
-  const { code, json } = run(['dkim', 'audit', 'example.test', '--selector', 'selector1', 's2048', 'weak', 'missing']);
+  const { code, json } = run(['dkim', 'audit', 'example.test', '--selector', 'selector1,s2048', '--selector', 'weak', '--selector', 'missing']);
   assert.equal(code, 1);
   const by = Object.fromEntries(json.selectors.map((s) => [s.selector, s]));
   assert.equal(by.selector1.status, 'found');

@@ -20,6 +20,12 @@ export interface DnsAnswer {
   error?: string;
 }
 /** Answers DNS questions, e.g. over DNS-over-HTTPS. */
+/** Set when no DNS question got an answer: the resolver failed, and nothing was checked. */
+export interface DnsOutage {
+  kind: 'timeout' | 'error';
+  error: string;
+  failed_questions: number;
+}
 export type Resolve = (questions: DnsQuestion[]) => DnsAnswer[] | Promise<DnsAnswer[]>;
 
 export interface DmarcRecord {
@@ -80,12 +86,13 @@ export interface DkimKey {
   [key: string]: unknown;
 }
 export interface DomainFinding extends Omit<Finding, 'span'> {
-  area: 'domain' | 'mx' | 'spf' | 'dmarc' | 'dkim' | 'mta_sts' | 'tls_rpt';
+  area: 'dns' | 'domain' | 'mx' | 'spf' | 'dmarc' | 'dkim' | 'mta_sts' | 'tls_rpt';
   publish: { name: string; type: string; value: string } | null;
 }
 export interface DomainAudit {
   domain: string;
   summary: { errors: number; warnings: number; info: number };
+  dns_outage: DnsOutage | null;
   findings: DomainFinding[];
   [key: string]: unknown;
 }

@@ -118,10 +118,19 @@ export * from './auth.js';
 export * from './ndr.js';
 export * from './spf.js';
 
+/** A domain argument as every face checks it; `note` is set when an address's domain was taken. */
+export interface CheckedDomain {
+  domain: string | null;
+  error: string | null;
+  note: string | null;
+}
+
 export interface Maildiag extends AuthApi, SpfApi, NdrApi {
   /** The instantiated Emscripten module, for advanced use. */
   module: unknown;
   version(): string;
+  /** Checks what was typed where a domain is expected (the calls that take a domain check it too). */
+  checkDomain(text: string): CheckedDomain;
   explain(text: string, options?: ExplainOptions): Explanation;
   /** Every knowledge-base entry, for browsing and search. */
   kbEntries(): KnowledgeBase;

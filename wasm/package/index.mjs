@@ -55,6 +55,8 @@ export function wrap(rawModule) {
     module,
     /** The library's version, "major.minor.patch". */
     version: () => module.version(),
+    /** Checks what was typed where a domain is expected: `{domain, error, note}`. */
+    checkDomain: (text) => JSON.parse(module.checkDomain(String(text))),
     /** Finds the SMTP reply and enhanced status codes in `text` and explains them. */
     explain: (text, { provider = '' } = {}) => parse(module.explain(String(text), String(provider))),
     /** The whole knowledge base: `{ providers: [{id, name}], entries: [KbEntry] }`. */

@@ -1,5 +1,5 @@
 // Types of the SPF calls (spf.mjs) and the DoH host (doh.mjs). Field names match the CLI's --json.
-import type { DnsAnswer, DnsQuestion, Finding, Resolve } from './auth.js';
+import type { DnsAnswer, DnsOutage, DnsQuestion, Finding, Resolve } from './auth.js';
 
 export type SpfResult = 'none' | 'neutral' | 'pass' | 'fail' | 'softfail' | 'temperror' | 'permerror';
 
@@ -47,6 +47,7 @@ export interface SpfEvaluation {
   reason: string;
   dns_lookups: number;
   void_lookups: number;
+  dns_outage: DnsOutage | null;
   trace: SpfTraceEntry[];
   pending: DnsQuestion[];
 }
@@ -73,6 +74,7 @@ export interface SpfAudit {
   over_limit_term: string | null;
   over_limit_branch: string | null;
   void_lookups: number;
+  dns_outage: DnsOutage | null;
   tree: SpfAuditNode | null;
   findings: Finding[];
   pending: DnsQuestion[];

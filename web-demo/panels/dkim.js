@@ -2,6 +2,11 @@
 // a domain's selectors looked up over DNS, following their CNAMEs (Microsoft 365 included).
 import { h, facts, debounce } from './dom.js';
 import { annotated, findingCard, pageResolver } from './annotate.js';
+import { checkedDomain, outageView } from './lookup.js';
+
+// What to do in this page when the common selectors found no key (the finding's fix says where
+// to find the selector).
+const SELECTOR_HINT = 'Type that selector in the "Selectors" box above and look it up again.';
 
 function render(out, r) {
   out.replaceChildren(
@@ -16,16 +21,21 @@ function render(out, r) {
     ...r.findings.map(findingCard));
 }
 
-function renderAudit(out, a) {
+function renderAudit(out, a, notice) {
+  const outage = outageView(a, notice, 'dkim-audit-summary');
+  if (outage) return out.replaceChildren(...outage);
+  const noSelector = a.findings.some((f) => f.code === 'dkim.no_selector_found');
   const shown = a.selectors.filter((s) => !a.default_selectors || s.status !== 'not_found' || s.cname_target || s.findings.length);
   out.replaceChildren(
+    notice ?? '',
     ...shown.map((s) => h('div', { class: 'card', dataset: { selector: s.selector } },
       h('p', {}, h('strong', { class: 'mono' }, s.name), ` ${s.status.replace('_', ' ')}`),
       s.cname_target ? h('p', { class: 'mono' }, `CNAME → ${s.cname_target}`) : null,
       s.record?.key_bits ? h('p', {}, `${s.record.key_type} key, ${s.record.key_bits} bits`) : null,
       ...(s.record?.findings || []).map(findingCard),
       ...s.findings.map(findingCard))),
-    ...a.findings.map(findingCard));
+    ...a.findings.map(findingCard),
+    ...(noSelector ? [h('p', { class: 'muted', dataset: { testid: 'selector-hint' } }, SELECTOR_HINT)] : []));
 }
 
 export function mount(root, md) {
@@ -44,11 +54,12 @@ export function mount(root, md) {
       auditOut.replaceChildren(h('p', { class: 'muted' }, 'This page has no DNS-over-HTTPS endpoint configured.'));
       return;
     }
-    const domain = form.elements.domain.value.trim();
+    const { domain, notice } = checkedDomain(md, form.elements.domain.value);
+    if (!domain) return auditOut.replaceChildren(notice);
     const selectors = form.elements.selectors.value.split(/[\s,]+/).filter(Boolean);
     auditOut.replaceChildren(h('p', { class: 'muted' }, `Looking up DKIM selectors of ${domain}…`));
     try {
-      renderAudit(auditOut, await md.dkimAudit(domain, { selectors, resolve }));
+      renderAudit(auditOut, await md.dkimAudit(domain, { selectors, resolve }), notice);
     } catch (err) {
       auditOut.replaceChildren(h('p', { class: 'severity-error' }, err.message));
     }

@@ -2,6 +2,7 @@
 // explainer: From, SPF and DKIM domains in, DMARC result and the reasoning out.
 import { h, facts, debounce } from './dom.js';
 import { annotated, findingCard, pageResolver } from './annotate.js';
+import { checkedDomain } from './lookup.js';
 
 function renderRecord(out, r) {
   out.replaceChildren();
@@ -54,7 +55,8 @@ export function mount(root, md) {
       evalOut.replaceChildren(h('p', { class: 'muted' }, 'This page has no DNS-over-HTTPS endpoint configured.'));
       return;
     }
-    const from = form.elements.from.value.trim();
+    const { domain: from, notice } = checkedDomain(md, form.elements.from.value);
+    if (!from) return evalOut.replaceChildren(notice);
     const spfDomain = form.elements.spf_domain.value.trim();
     const spf = spfDomain ? `${spfDomain}:${form.elements.spf_result.value}` : '';
     const dkim = form.elements.dkim.value.split(/[\s,]+/).filter(Boolean)
@@ -62,6 +64,7 @@ export function mount(root, md) {
     evalOut.replaceChildren(h('p', { class: 'muted' }, 'Looking up DMARC records…'));
     try {
       renderVerdict(evalOut, await md.dmarcEvaluate({ from, spf, dkim }, { resolve }));
+      if (notice) evalOut.prepend(notice);
     } catch (err) {
       evalOut.replaceChildren(h('p', { class: 'severity-error', dataset: { testid: 'dmarc-error' } }, err.message));
     }

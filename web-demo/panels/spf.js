@@ -3,6 +3,7 @@
 // DNS goes through the page's DoH resolver (set with ?doh=URL, a public resolver by default).
 import { h, facts, debounce } from './dom.js';
 import { findingCard, pageResolver } from './annotate.js';
+import { checkedDomain, outageVerdict, outageView } from './lookup.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -53,9 +54,13 @@ function treeItem(node) {
     node.children.length ? h('ul', {}, node.children.map(treeItem)) : null);
 }
 
-function renderAudit(out, a) {
+function renderAudit(out, a, notice) {
+  const outage = outageView(a, notice, 'spf-audit-total');
+  if (outage) return out.replaceChildren(...outage);
   out.replaceChildren(
-    h('p', { class: `verdict ${a.over_limit ? 'permanent' : 'pass'}`, dataset: { testid: 'spf-audit-total' } },
+    notice ?? '',
+    h('p', { class: `verdict ${a.over_limit || a.findings.some((f) => f.severity === 'error') ? 'permanent' : 'pass'}`,
+             dataset: { testid: 'spf-audit-total' } },
       `${a.total_lookups} DNS lookups of ${a.lookup_limit}` + (a.over_limit ? ': over the limit' : '')),
     a.tree ? h('ul', { class: 'spf-tree' }, treeItem(a.tree)) : null,
     ...a.findings.map(findingCard));
@@ -64,6 +69,7 @@ function renderAudit(out, a) {
 function renderEval(out, e) {
   const good = e.result === 'pass';
   out.replaceChildren(
+    e.dns_outage ? outageVerdict(e.domain, 'spf-eval-outage') : '',
     h('p', { class: `verdict ${good ? 'pass' : 'permanent'}`, dataset: { testid: 'spf-eval-result' } },
       `SPF ${e.result}`),
     facts([
@@ -94,9 +100,11 @@ export function mount(root, md) {
     event.preventDefault();
     const resolve = pageResolver(md);
     if (!resolve) return noResolver(auditOut);
+    const { domain, notice } = checkedDomain(md, auditForm.elements.domain.value);
+    if (!domain) return auditOut.replaceChildren(notice);
     auditOut.replaceChildren(h('p', { class: 'muted' }, 'Fetching the include tree…'));
     try {
-      renderAudit(auditOut, await md.spfAudit(auditForm.elements.domain.value.trim(), { resolve }));
+      renderAudit(auditOut, await md.spfAudit(domain, { resolve }), notice);
     } catch (err) {
       auditOut.replaceChildren(h('p', { class: 'severity-error' }, err.message));
     }

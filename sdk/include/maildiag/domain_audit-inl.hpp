@@ -90,6 +90,10 @@ MAILDIAG_FUNC DomainAudit audit_domain(std::string_view domain,
                    "\"" + std::string(domain) + "\" is not a domain name like example.com.", {}, ""});
     return a;
   }
+  if ((a.dns_outage = dns::find_outage(cache))) {
+    add("dns", dns::outage_finding(*a.dns_outage));
+    return a;
+  }
 
   // MX (RFC 5321 §5.1; null MX: RFC 7505).
   bool null_mx = false;
@@ -97,9 +101,11 @@ MAILDIAG_FUNC DomainAudit audit_domain(std::string_view domain,
     if (mx->kind == dns::AnswerKind::nxdomain) {
       a.mx_status = "nxdomain";
       add("domain", {"domain.nxdomain", Severity::error,
-                     a.domain + " does not exist in the DNS: nobody can send mail to it, and "
-                     "receivers reject mail from it.",
-                     {}, "Check the spelling, or register and delegate the domain."});
+                     "The DNS resolver says " + a.domain + " does not exist: if so, nobody can "
+                     "send mail to it, and receivers reject mail from it. Nothing else was "
+                     "checked.",
+                     {}, "Check the spelling of the domain. If it is right and the domain is "
+                         "registered, ask another DNS resolver: this one may be wrong."});
     } else if (mx->is_failure()) {
       a.mx_status = "temperror";
       add("mx", {"mx.temperror", Severity::warning,

@@ -5,7 +5,8 @@
 // DKIM selectors (maildiag/dkim/audit), MTA-STS (RFC 8461 §3.1, the `_mta-sts` TXT record) and
 // TLS-RPT (RFC 8460 §3, the `_smtp._tls` TXT record). Every finding says which area it is
 // about, how to fix it and, where a DNS record fixes it, the record to publish. Findings are
-// ordered by severity, errors first.
+// ordered by severity, errors first. When DNS could not be asked at all (maildiag/dns/outage),
+// the audit says so in one finding and checks nothing else.
 //
 // Limits: at most `kMaxMxHosts` MX targets (the most preferred) are checked. The MTA-STS policy
 // file (fetched over HTTPS by senders) is not retrieved.
@@ -22,6 +23,7 @@
 #include "maildiag/dkim/audit.hpp"
 #include "maildiag/dmarc/audit.hpp"
 #include "maildiag/dns/cache.hpp"
+#include "maildiag/dns/outage.hpp"
 #include "maildiag/finding.hpp"
 #include "maildiag/spf/audit.hpp"
 
@@ -37,7 +39,7 @@ struct RecordToPublish {
 };
 
 struct DomainFinding {
-  std::string area;   // "domain", "mx", "spf", "dmarc", "dkim", "mta_sts", "tls_rpt"
+  std::string area;   // "dns", "domain", "mx", "spf", "dmarc", "dkim", "mta_sts", "tls_rpt"
   Finding finding;
   std::optional<RecordToPublish> publish;
 };
@@ -59,6 +61,7 @@ struct DomainAudit {
   dmarc::Audit dmarc;
   dkim::Audit dkim;
   std::vector<DomainFinding> findings;  // errors first, then warnings, then information
+  std::optional<dns::Outage> dns_outage;  // set when no question got an answer: nothing checked
   std::vector<dns::Question> pending;
 
   std::size_t count(Severity s) const noexcept {

@@ -34,6 +34,7 @@ inline nlohmann::json to_json(const DomainAudit& a) {
                    {"summary", {{"errors", a.count(Severity::error)},
                                 {"warnings", a.count(Severity::warning)},
                                 {"info", a.count(Severity::info)}}},
+                   {"dns_outage", dns::to_json(a.dns_outage)},
                    {"findings", std::move(findings)},
                    {"mx", {{"status", a.mx_status}, {"hosts", std::move(mx)}}},
                    {"spf", {{"records", a.spf_records}, {"audit", spf::to_json(a.spf)}}},

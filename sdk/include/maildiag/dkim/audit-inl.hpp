@@ -62,13 +62,26 @@ MAILDIAG_FUNC Audit audit(std::string_view domain, const std::vector<std::string
                           "\"" + std::string(domain) + "\" is not a domain name.", {}, ""});
     return a;
   }
+  if ((a.dns_outage = dns::find_outage(cache))) {
+    a.findings.push_back(dns::outage_finding(*a.dns_outage));
+    return a;
+  }
   // The MX tells whether Microsoft 365 receives (and most likely sends) the domain's mail.
-  if (const dns::Answer* mx = ask(cache, {a.domain, dns::RecordType::MX}, a.pending))
+  const dns::Answer* mx = ask(cache, {a.domain, dns::RecordType::MX}, a.pending);
+  if (mx && mx->kind == dns::AnswerKind::nxdomain) {
+    a.findings.push_back({"dkim.domain_nxdomain", Severity::error,
+                          "The DNS resolver says " + a.domain +
+                              " does not exist, so it has no DKIM keys either.",
+                          {}, "Check the spelling of the domain; if it is right, ask another DNS "
+                              "resolver."});
+    return a;
+  }
+  if (mx)
     for (const auto& r : mx->records)
       a.microsoft_365_mx =
           a.microsoft_365_mx || detail::ends_with(dns::normalize_name(r.data), ".mail.protection.outlook.com");
 
-  std::size_t keys = 0;
+  std::size_t keys = 0, unknown = 0;
   for (const auto& sel : list) {
     SelectorReport rep;
     rep.selector = dns::normalize_name(sel);
@@ -89,9 +102,15 @@ MAILDIAG_FUNC Audit audit(std::string_view domain, const std::vector<std::string
     if (cname->kind == dns::AnswerKind::records && !cname->records.empty())
       rep.cname_target = dns::normalize_name(cname->records.front().data);
     if (txt->is_failure()) {
-      rep.status = "temperror";
-      rep.findings.push_back({"dkim.temperror", Severity::warning,
-                              "The DNS lookup of " + rep.name + " failed: " + txt->error, {}, ""});
+      rep.status = "unknown";
+      ++unknown;
+      rep.findings.push_back({"dkim.lookup_failed", Severity::warning,
+                              "Whether a key is published at " + rep.name +
+                                  " is unknown: the DNS lookup failed (" +
+                                  (txt->error.empty() ? std::string(dns::to_string(txt->kind))
+                                                      : txt->error) +
+                                  ").",
+                              {}, "Check again when DNS answers."});
     } else {
       std::vector<std::string> keys_found;
       for (const auto& r : txt->records) {
@@ -153,14 +172,22 @@ MAILDIAG_FUNC Audit audit(std::string_view domain, const std::vector<std::string
     a.selectors.push_back(std::move(rep));
   }
   if (!a.pending.empty()) return a;
-  if (keys == 0)
+  if (keys == 0 && unknown)
+    a.findings.push_back({"dkim.keys_unknown", Severity::warning,
+                          "No DKIM key was found, but " + std::to_string(unknown) + " of the " +
+                              std::to_string(list.size()) +
+                              " selectors could not be looked up: whether the domain has a key "
+                              "is unknown.",
+                          {}, "Check again when DNS answers."});
+  else if (keys == 0)
     a.findings.push_back(
         a.default_selectors
             ? Finding{"dkim.no_selector_found", Severity::warning,
                       "None of the common selectors (" + std::to_string(list.size()) +
                           " tried) has a DKIM key. The domain may use another selector: it is "
                           "the s= tag of the DKIM-Signature header of a message you sent.",
-                      {}, "Run the audit again with --selector and the s= value."}
+                      {}, "Find the s= value in the DKIM-Signature header of a message you "
+                          "sent, and check again with that selector."}
             : Finding{"dkim.no_key", Severity::error,
                       "No DKIM key was found for any of the given selectors, so mail from " +
                           a.domain + " cannot pass DKIM.",

@@ -4,7 +4,9 @@
 // shows where a delegated key lives (Microsoft 365 and most ESPs publish keys behind CNAMEs)
 // and validates the key found there. Without explicit selectors, common ones are tried,
 // including Microsoft 365's `selector1` and `selector2`; when those CNAMEs are missing for a
-// domain whose MX is Microsoft 365, the audit says which CNAME to publish.
+// domain whose MX is Microsoft 365, the audit says which CNAME to publish. A selector whose
+// lookup failed is "unknown", never reported as missing. When the domain does not exist, or DNS
+// could not be asked at all (maildiag/dns/outage), the audit says so once and checks nothing else.
 //
 // Sans-IO: answer `pending` and call audit() again.
 #pragma once
@@ -17,6 +19,7 @@
 #include "maildiag/config.hpp"
 #include "maildiag/dkim/key_record.hpp"
 #include "maildiag/dns/cache.hpp"
+#include "maildiag/dns/outage.hpp"
 
 namespace maildiag {
 namespace dkim {
@@ -27,7 +30,7 @@ MAILDIAG_FUNC const std::vector<std::string>& default_selectors();
 struct SelectorReport {
   std::string selector;
   std::string name;          // <selector>._domainkey.<domain>
-  std::string status;        // "found", "not_found", "no_key_record", "multiple", "temperror"
+  std::string status;        // "found", "not_found", "no_key_record", "multiple", "unknown"
   std::string cname_target;  // empty when the name is not a CNAME
   std::optional<KeyRecord> record;
   std::vector<Finding> findings;  // about this selector (record-text findings are in record)
@@ -39,6 +42,7 @@ struct Audit {
   bool microsoft_365_mx = false;   // the domain's MX is Microsoft 365 (Exchange Online)
   std::vector<SelectorReport> selectors;
   std::vector<Finding> findings;   // about the domain as a whole
+  std::optional<dns::Outage> dns_outage;  // set when no question got an answer: nothing checked
   std::vector<dns::Question> pending;
 };
 

@@ -54,6 +54,7 @@ inline nlohmann::json to_json(const Audit& a) {
           {"default_selectors", a.default_selectors},
           {"microsoft_365_mx", a.microsoft_365_mx},
           {"selectors", std::move(sels)},
+          {"dns_outage", dns::to_json(a.dns_outage)},
           {"findings", findings_json(a.findings)},
           {"pending", std::move(pending)}};
 }

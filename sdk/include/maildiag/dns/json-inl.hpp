@@ -40,6 +40,13 @@ MAILDIAG_FUNC nlohmann::json to_json(const Answer& answer) {
   return j;
 }
 
+MAILDIAG_FUNC nlohmann::json to_json(const std::optional<Outage>& outage) {
+  if (!outage) return nullptr;
+  return {{"kind", std::string(to_string(outage->kind))},
+          {"error", outage->error},
+          {"failed_questions", outage->failed_questions}};
+}
+
 namespace json_detail {
 
 inline bool read_name(const nlohmann::json& value, const char* field, std::string& out,

@@ -5,8 +5,10 @@
 // {"type":"MX","preference":10,"exchange":"mx.example.com"}; PTR and CNAME with "data".
 // Question: {"name":"example.com","type":"TXT"}.
 // Answer: {"kind":"records"|"nodata"|"nxdomain"|"timeout"|"error","records":[...],"error":"..."}.
+// Outage: {"kind":"timeout"|"error","error":"...","failed_questions":3}, or null when DNS answered.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -15,6 +17,7 @@
 #include "maildiag/config.hpp"
 #include "maildiag/dns/answer.hpp"
 #include "maildiag/dns/cache.hpp"
+#include "maildiag/dns/outage.hpp"
 
 namespace maildiag {
 namespace dns {
@@ -22,6 +25,7 @@ namespace dns {
 MAILDIAG_FUNC nlohmann::json to_json(const Record& record);
 MAILDIAG_FUNC nlohmann::json to_json(const Question& question);
 MAILDIAG_FUNC nlohmann::json to_json(const Answer& answer);
+MAILDIAG_FUNC nlohmann::json to_json(const std::optional<Outage>& outage);
 
 /// Reads one record; on failure returns false and says why in `error`. Never throws.
 MAILDIAG_FUNC bool record_from_json(const nlohmann::json& value, Record& out, std::string& error);

@@ -23,6 +23,10 @@ class Walker {
       add("spf.no_record", Severity::error, "\"" + std::string(domain) + "\" is not a valid domain name", "");
       return;
     }
+    if ((out_.dns_outage = dns::find_outage(cache_))) {
+      out_.findings.push_back(dns::outage_finding(*out_.dns_outage));
+      return;
+    }
     // The obsolete SPF RR type (RFC 7208 section 3.1): only worth a warning when present.
     if (const dns::Answer* spf_type = find(name, dns::RecordType::SPF)) {
       if (spf_type->kind == dns::AnswerKind::records)
@@ -114,7 +118,11 @@ class Walker {
     }
     if (records.empty()) {
       out_.nodes[index].status = "none";
-      if (depth == 0)
+      if (depth == 0 && txt->kind == dns::AnswerKind::nxdomain)
+        add("spf.domain_nxdomain", Severity::error,
+            "the DNS resolver says " + domain + " does not exist, so it has no SPF record either",
+            "check the spelling of the domain; if it is right, ask another DNS resolver");
+      else if (depth == 0)
         add("spf.no_record", Severity::error,
             domain + " publishes no SPF record: receivers get none and many treat the mail as suspicious",
             "publish a TXT record such as \"v=spf1 mx -all\" listing the servers that send for the domain");

@@ -4,18 +4,21 @@
 //
 // Sans-IO like check_host(): one pass over a dns::Cache lists the questions it still needs in
 // `pending`; the Resolver overload answers them until none are left.
-// Codes (stable), besides each record's validation findings: spf.no_record, spf.multiple_records,
+// When DNS could not be asked at all (maildiag/dns/outage), the only finding is dns.unreachable.
+// Codes (stable), besides each record's validation findings: spf.no_record, spf.domain_nxdomain, spf.multiple_records,
 // spf.dns_error, spf.include_none, spf.include_loop, spf.too_many_lookups, spf.void_lookup,
 // spf.too_many_void_lookups, spf.too_many_mx, spf.obsolete_spf_type, spf.sender_id,
 // spf.macro_include, spf.tree_too_large.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "maildiag/config.hpp"
 #include "maildiag/dns/cache.hpp"
+#include "maildiag/dns/outage.hpp"
 #include "maildiag/dns/resolver.hpp"
 #include "maildiag/finding.hpp"
 
@@ -51,6 +54,7 @@ struct Audit {
   std::string over_limit_term;
   std::string over_limit_branch;
   std::vector<Finding> findings;   // tree-level findings, with fixes
+  std::optional<dns::Outage> dns_outage;  // set when no question got an answer: nothing checked
   std::vector<dns::Question> pending;
 
   bool done() const noexcept { return pending.empty(); }

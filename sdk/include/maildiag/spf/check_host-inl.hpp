@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "maildiag/argument_check.hpp"
 #include "maildiag/dns/ip_address.hpp"
 #include "maildiag/spf/check_host.hpp"
 #include "maildiag/spf/macro.hpp"
@@ -512,12 +513,26 @@ MAILDIAG_FUNC std::string_view to_string(Result r) noexcept {
   return "none";
 }
 
+MAILDIAG_FUNC std::optional<RequestError> check_request(const Request& request) {
+  using Field = RequestError::Field;
+  if (std::string why = ip_address_error(request.ip); !why.empty()) return RequestError{Field::ip, why};
+  if (request.mail_from.empty() && request.helo.empty())
+    return RequestError{Field::helo, "a HELO name is required when MAIL FROM is empty"};
+  // The HELO name is checked only when it is the identity evaluated; otherwise it only fills %{h}.
+  std::string why = request.mail_from.empty() ? check_domain(request.helo).error
+                                              : check_address(request.mail_from).error;
+  if (why.empty()) return std::nullopt;
+  return RequestError{request.mail_from.empty() ? Field::helo : Field::mail_from, why};
+}
+
 MAILDIAG_FUNC Evaluation check_host(const Request& request, const dns::Cache& cache, const Limits& limits) {
   Evaluation out;
   check_detail::Engine(request, cache, limits, out).run();
   if (!out.pending.empty()) {
     out.result = Result::none;
     out.reason = "waiting for DNS answers";
+  } else if (out.result == Result::temperror) {
+    out.dns_outage = dns::find_outage(cache);
   }
   return out;
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "maildiag/config.hpp"
 #include "maildiag/dns/answer.hpp"
 #include "maildiag/dns/cache.hpp"
+#include "maildiag/dns/outage.hpp"
 #include "maildiag/dns/resolver.hpp"
 #include "maildiag/finding.hpp"
 
@@ -34,6 +36,17 @@ struct Request {
   /// Used when the result is fail and the record has no usable exp= (RFC 7208 §6.2).
   std::string default_explanation = "%{o} does not designate %{c} as a permitted sender";
 };
+
+/// A request argument that cannot be evaluated, as every face reports it before evaluating.
+struct RequestError {
+  enum class Field { ip, mail_from, helo };
+  Field field;
+  std::string message;
+};
+
+/// The first problem with the request's IP, or with the identity checked: the MAIL FROM address,
+/// or the HELO name when MAIL FROM is empty (maildiag/argument_check.hpp); nullopt when none.
+MAILDIAG_FUNC std::optional<RequestError> check_request(const Request& request);
 
 /// The processing limits of RFC 7208 §4.6.4 (defaults as the RFC requires).
 struct Limits {
@@ -66,6 +79,8 @@ struct Evaluation {
   int dns_lookups = 0;         // terms counted against Limits::dns_terms
   int void_lookups = 0;
   std::vector<TraceEntry> trace;
+  /// Set when no question got an answer: the temperror is the resolver's, not the domain's.
+  std::optional<dns::Outage> dns_outage;
   std::vector<dns::Question> pending;  // answers needed before the result is final
 
   bool done() const noexcept { return pending.empty(); }

@@ -100,6 +100,7 @@ inline nlohmann::json to_json(const Evaluation& e) {
           {"reason", e.reason},
           {"dns_lookups", e.dns_lookups},
           {"void_lookups", e.void_lookups},
+          {"dns_outage", dns::to_json(e.dns_outage)},
           {"trace", std::move(trace)},
           {"pending", json_detail::questions(e.pending)}};
 }
@@ -114,6 +115,7 @@ inline nlohmann::json to_json(const Audit& a) {
           {"over_limit_term", json_detail::optional_string(a.over_limit_term)},
           {"over_limit_branch", json_detail::optional_string(a.over_limit_branch)},
           {"void_lookups", a.void_lookups},
+          {"dns_outage", dns::to_json(a.dns_outage)},
           {"tree", a.nodes.empty() ? nlohmann::json() : json_detail::audit_node(a, 0)},
           {"findings", findings_json(a.findings)},
           {"pending", json_detail::questions(a.pending)}};

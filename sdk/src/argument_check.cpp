@@ -1,0 +1,1 @@
+#include "maildiag/argument_check-inl.hpp"

@@ -1,0 +1,1 @@
+#include "maildiag/dns/outage-inl.hpp"
