@@ -97,7 +97,7 @@ void register_dmarc(CLI::App& app, Context& ctx) {
   check_cmd->add_option("record", check->words, "The TXT record text, or - for stdin")->required();
   check_cmd->add_flag("--json", check->json, "Print one JSON document");
   check_cmd->callback([check, &ctx] {
-    auto record = dmarc::parse_record(trim_record(ctx.text_argument(check->words)));
+    auto record = dmarc::parse_pasted_record(trim_record(ctx.text_argument(check->words)));
     if (check->json)
       ctx.print_json(dmarc::to_json(record));
     else
