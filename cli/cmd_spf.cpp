@@ -121,6 +121,9 @@ void register_spf(CLI::App& app, Context& ctx) {
   check_cmd->callback([check, check_cmd, &ctx] {
     const std::vector<std::string> words = check_cmd->remaining();
     if (words.empty()) throw Failure(exit_usage, "spf check: give the record, e.g. maildiag spf check v=spf1 mx -all");
+    // No SPF term starts with "--": such a word is a mistyped option.
+    for (const auto& w : words)
+      if (w.rfind("--", 0) == 0) throw Failure(exit_usage, "spf check: unknown option " + w);
     std::string text = ctx.text_argument(words);
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
     spf::Validation v = spf::validate_pasted(text);

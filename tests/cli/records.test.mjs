@@ -18,10 +18,13 @@ test('spf check takes the remaining words as the record, -all included, in order
   assert.equal(JSON.parse(flagFirst.stdout).valid, true);
 });
 
-test('spf check without a record is a usage error that shows how to give one', () => {
+test('spf check without a record, or with a mistyped option, is a usage error', () => {
   const r = run(['spf', 'check']);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /maildiag spf check v=spf1 mx -all/);
+  const typo = run(['spf', 'check', 'v=spf1', 'mx', '-all', '--jsn']);
+  assert.equal(typo.code, 2);
+  assert.match(typo.stderr, /unknown option --jsn/);
 });
 
 test('spf check accepts the quoted record DNS tools show, and says the quotes were removed', () => {
