@@ -68,7 +68,7 @@ void register_dkim(CLI::App& app, Context& ctx) {
   check_cmd->add_option("record", check->words, "The TXT record text, or - for stdin")->required();
   check_cmd->add_flag("--json", check->json, "Print one JSON document");
   check_cmd->callback([check, &ctx] {
-    auto record = dkim::parse_key_record(trim_record(ctx.text_argument(check->words)));
+    auto record = dkim::parse_pasted_key_record(trim_record(ctx.text_argument(check->words)));
     if (check->json)
       ctx.print_json(dkim::to_json(record));
     else

@@ -101,7 +101,7 @@ void register_dmarc(CLI::App& app, Context& ctx) {
     const std::string domain = dns::normalize_name(check->domain);
     if (!check->domain.empty() && !dns::is_valid_name(domain))
       throw Failure(exit_usage, "--domain: \"" + check->domain + "\" is not a domain name");
-    auto record = dmarc::parse_record(trim_record(ctx.text_argument(check->words)));
+    auto record = dmarc::parse_pasted_record(trim_record(ctx.text_argument(check->words)));
     if (check->json)
       ctx.print_json(dmarc::to_json(record, domain));
     else

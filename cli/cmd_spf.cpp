@@ -110,17 +110,28 @@ void register_spf(CLI::App& app, Context& ctx) {
   spf_cmd->require_subcommand(1);
 
   struct CheckOptions {
-    std::vector<std::string> words;
     bool json = false;
   };
   auto check = std::make_shared<CheckOptions>();
   auto* check_cmd = spf_cmd->add_subcommand("check", "Validate an SPF record offline (exit 1 on errors)");
-  check_cmd->add_option("record", check->words, "The record, e.g. \"v=spf1 mx -all\", or - for stdin")->required();
+  // Terms may start with '-' ("-all", "-ip4:..."): the record is every word that is not one of
+  // the options below, in the order given, so it needs no quotes.
+  check_cmd->allow_extras();
+  check_cmd->footer(
+      "RECORD: every word that is not an option, so it needs no quotes:\n"
+      "  maildiag spf check v=spf1 mx -all\n"
+      "It may also be quoted and split as DNS tools show it (\"v=spf1 ...\" \"...\"),\n"
+      "or - to read it from standard input.\n");
   check_cmd->add_flag("--json", check->json, "Print one JSON document");
-  check_cmd->callback([check, &ctx] {
-    std::string text = ctx.text_argument(check->words);
+  check_cmd->callback([check, check_cmd, &ctx] {
+    const std::vector<std::string> words = check_cmd->remaining();
+    if (words.empty()) throw Failure(exit_usage, "spf check: give the record, e.g. maildiag spf check v=spf1 mx -all");
+    // No SPF term starts with "--": such a word is a mistyped option.
+    for (const auto& w : words)
+      if (w.rfind("--", 0) == 0) throw Failure(exit_usage, "spf check: unknown option " + w);
+    std::string text = ctx.text_argument(words);
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-    spf::Validation v = spf::validate(text);
+    spf::Validation v = spf::validate_pasted(text);
     if (check->json)
       ctx.print_json(spf::to_json(v));
     else

@@ -16,6 +16,7 @@
 #include "maildiag/dns/zone.hpp"
 #include "maildiag/domain_audit.hpp"
 #include "maildiag/domain_audit_json.hpp"
+#include "maildiag/json_text.hpp"
 #include "maildiag/maildiag.h"
 #include "maildiag/psl/public_suffix.hpp"
 
@@ -31,7 +32,7 @@ void fuzz_record(std::string_view text) {
   check_spans(r.findings, text.size());
   for (const auto& t : r.tags)
     if (t.span.end > text.size() || t.value_span.end > t.span.end) __builtin_trap();
-  (void)maildiag::dmarc::to_json(r).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  (void)maildiag::to_json_text(maildiag::dmarc::to_json(r));
 
   std::vector<std::string> txts;
   std::size_t start = 0;
@@ -45,15 +46,20 @@ void fuzz_record(std::string_view text) {
   auto org = maildiag::psl::organizational_domain(text);
   if (org.size() > text.size()) __builtin_trap();
 
+  // MAILDIAG_ERROR_INTERNAL is a bug the C API reports instead of crashing: a crash here.
   maildiag_dmarc_record* handle = nullptr;
-  if (maildiag_dmarc_check(text.data(), text.size(), &handle) == MAILDIAG_OK)
-    maildiag_dmarc_record_free(handle);
+  const int rc = maildiag_dmarc_check(text.data(), text.size(), &handle);
+  if (rc == MAILDIAG_ERROR_INTERNAL) __builtin_trap();
+  if (rc == MAILDIAG_OK) (void)maildiag_dmarc_record_json(handle);
+  maildiag_dmarc_record_free(handle);
 }
 
 void fuzz_zone(std::string_view json) {
+  // MAILDIAG_ERROR_INTERNAL is a bug the C API reports instead of crashing: a crash here.
   char* out = nullptr;
-  if (maildiag_dmarc_audit_zone_json(json.data(), json.size(), "example.com", 11, &out) == MAILDIAG_OK)
-    maildiag_dmarc_string_free(out);
+  if (maildiag_dmarc_audit_zone_json(json.data(), json.size(), "example.com", 11, &out) == MAILDIAG_ERROR_INTERNAL)
+    __builtin_trap();
+  maildiag_string_free(out);
   auto parsed = maildiag::dns::Zone::parse(json);
   if (!parsed.zone) return;
   maildiag::dns::Zone& zone = *parsed.zone;
@@ -64,10 +70,10 @@ void fuzz_zone(std::string_view json) {
                                      {{domain, "fail"}}};
     auto v = maildiag::dns::drive(
         [&](const maildiag::dns::Cache& c) { return maildiag::dmarc::evaluate(in, c); }, zone, cache);
-    (void)maildiag::dmarc::to_json(v).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    (void)maildiag::to_json_text(maildiag::dmarc::to_json(v));
     auto a = maildiag::dns::drive(
         [&](const maildiag::dns::Cache& c) { return maildiag::audit_domain(domain, {}, c); }, zone, cache);
-    (void)maildiag::to_json(a).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    (void)maildiag::to_json_text(maildiag::to_json(a));
   }
 }
 

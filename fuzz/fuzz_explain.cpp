@@ -5,6 +5,7 @@
 
 #include "maildiag/explain.hpp"
 #include "maildiag/explain_json.hpp"
+#include "maildiag/json_text.hpp"
 #include "maildiag/kb/entry.hpp"
 #include "maildiag/maildiag.h"
 
@@ -21,10 +22,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // The same text under every provider hint.
   for (const auto& provider : maildiag::kb::providers())
     (void)maildiag::explain(text, provider.id);
-  (void)maildiag::to_json(e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  (void)maildiag::to_json_text(maildiag::to_json(e));
 
+  // MAILDIAG_ERROR_INTERNAL is a bug the C API reports instead of crashing: a crash here.
   maildiag_explanation* handle = nullptr;
-  if (maildiag_explain(text.data(), text.size(), nullptr, 0, &handle) == MAILDIAG_OK)
-    maildiag_explanation_free(handle);
+  const int rc = maildiag_explain(text.data(), text.size(), nullptr, 0, &handle);
+  if (rc == MAILDIAG_ERROR_INTERNAL) __builtin_trap();
+  if (rc == MAILDIAG_OK) (void)maildiag_explanation_json(handle);
+  maildiag_explanation_free(handle);
   return 0;
 }

@@ -15,7 +15,7 @@ namespace {
 using maildiag::wasm::json_text;
 
 std::string wasm_dkim_check(std::string record) {
-  return json_text([&] { return maildiag::dkim::to_json(maildiag::dkim::parse_key_record(record)); });
+  return json_text([&] { return maildiag::dkim::to_json(maildiag::dkim::parse_pasted_key_record(record)); });
 }
 
 // `selectors`: a JSON array of strings (empty: the common selectors); `answers` as in dmarc.cpp.

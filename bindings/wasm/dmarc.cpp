@@ -17,7 +17,7 @@ namespace {
 using maildiag::wasm::json_text;
 
 std::string wasm_dmarc_check(std::string record) {
-  return json_text([&] { return maildiag::dmarc::to_json(maildiag::dmarc::parse_record(record)); });
+  return json_text([&] { return maildiag::dmarc::to_json(maildiag::dmarc::parse_pasted_record(record)); });
 }
 
 // `spf` is "DOMAIN:RESULT" or empty; `dkim` a JSON array of "DOMAIN:RESULT" strings.
@@ -35,7 +35,7 @@ std::string wasm_dmarc_evaluate(std::string from, std::string spf, std::string d
     if (!list.is_array()) return {{"error", "dkim: expected a JSON array of DOMAIN:RESULT"}};
     for (const auto& item : list) {
       auto r = item.is_string() ? dmarc::parse_auth_result(item.get<std::string>()) : std::nullopt;
-      if (!r) return {{"error", "dkim: expected DOMAIN:RESULT, got " + item.dump()}};
+      if (!r) return {{"error", "dkim: expected DOMAIN:RESULT, got " + maildiag::to_json_text(item)}};
       input.dkim.push_back(std::move(*r));
     }
     maildiag::dns::Cache cache;

@@ -17,7 +17,7 @@
 namespace {
 
 std::string spf_check(std::string record) {
-  return maildiag::wasm::json_text([&] { return maildiag::spf::to_json(maildiag::spf::validate(record)); });
+  return maildiag::wasm::json_text([&] { return maildiag::spf::to_json(maildiag::spf::validate_pasted(record)); });
 }
 
 // `timestamp` (%{t}, seconds since the epoch) comes from JavaScript, fixed for all the rounds

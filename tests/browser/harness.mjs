@@ -8,7 +8,7 @@ import { chromium } from 'playwright-core';
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.png': 'image/png',
-  '.eml': 'message/rfc822', '.txt': 'text/plain',
+  '.eml': 'message/rfc822', '.txt': 'text/plain', '.svg': 'image/svg+xml',
 };
 
 export const demoDir = process.env.MAILDIAG_DEMO_DIR;

@@ -148,7 +148,7 @@ int main(void) {
   CHECK(maildiag_dmarc_audit_zone_json(zone, strlen(zone), "example.com", 11, &json) == MAILDIAG_OK);
   if (json) {
     CHECK(strstr(json, "\"policy_domain\":\"example.com\"") != NULL);
-    maildiag_dmarc_string_free(json);
+    maildiag_string_free(json);
   }
   const char* sel[] = {"selector1"};
   size_t sel_len[] = {9};
@@ -157,7 +157,7 @@ int main(void) {
         MAILDIAG_OK);
   if (json) {
     CHECK(strstr(json, "dkim.selector_not_found") != NULL);
-    maildiag_dmarc_string_free(json);
+    maildiag_string_free(json);
   }
   CHECK(maildiag_dkim_audit_zone_json("[", 1, "example.com", 11, NULL, NULL, 0, &json) == MAILDIAG_ERROR_PARSE);
 

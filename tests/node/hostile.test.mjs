@@ -36,7 +36,14 @@ for (const area of readdirSync(corpusRoot)) {
     for (const name of readdirSync(dir)) {
       const file = join(dir, name);
       if (!statSync(file).isFile()) continue;
-      const result = call(new Uint8Array(readFileSync(file)));
+      // An internal error (an abort of the module) is the JavaScript counterpart of the C API's
+      // MAILDIAG_ERROR_INTERNAL: a crash, reported as such.
+      let result;
+      try {
+        result = call(new Uint8Array(readFileSync(file)));
+      } catch (err) {
+        assert.fail(`${area}/${name}: ${/internal error/.test(err.message) ? 'crash: ' : ''}${err.message}`);
+      }
       assert.equal(typeof result, 'object', `${area}/${name}`);
       ++count;
     }

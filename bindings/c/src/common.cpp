@@ -1,5 +1,7 @@
 #include "maildiag/c/common.h"
 
+#include <cstdlib>
+
 #include "maildiag/config.hpp"
 
 extern "C" {
@@ -17,5 +19,7 @@ const char* maildiag_error_message(int error) {
     default: return "unknown error";
   }
 }
+
+void maildiag_string_free(char* text) { std::free(text); }
 
 }  // extern "C"

@@ -27,7 +27,7 @@ int maildiag_dkim_check(const char* record, size_t length, maildiag_dkim_key** o
   *out = nullptr;
   return maildiag::c_api::guarded([&] {
     auto handle = std::make_unique<maildiag_dkim_key>();
-    handle->result = maildiag::dkim::parse_key_record(std::string_view(record ? record : "", length));
+    handle->result = maildiag::dkim::parse_pasted_key_record(std::string_view(record ? record : "", length));
     handle->json = maildiag::to_json_text(maildiag::dkim::to_json(handle->result));
     *out = handle.release();
     return MAILDIAG_OK;

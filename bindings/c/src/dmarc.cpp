@@ -1,6 +1,5 @@
 #include "maildiag/c/dmarc.h"
 
-#include <cstdlib>
 #include <memory>
 #include <string>
 
@@ -34,7 +33,7 @@ int maildiag_dmarc_check(const char* record, size_t length, maildiag_dmarc_recor
   *out = nullptr;
   return maildiag::c_api::guarded([&] {
     auto handle = std::make_unique<maildiag_dmarc_record>();
-    handle->result = maildiag::dmarc::parse_record(std::string_view(record ? record : "", length));
+    handle->result = maildiag::dmarc::parse_pasted_record(std::string_view(record ? record : "", length));
     handle->json = maildiag::to_json_text(maildiag::dmarc::to_json(handle->result));
     *out = handle.release();
     return MAILDIAG_OK;
@@ -56,8 +55,8 @@ const char* maildiag_dmarc_record_policy(const maildiag_dmarc_record* r) {
   return r ? maildiag::dmarc::to_string(maildiag::dmarc::effect_of(r->result).p).data() : "none";
 }
 
-int maildiag_dmarc_record_finding_count(const maildiag_dmarc_record* r) {
-  return r ? static_cast<int>(r->result.findings.size()) : 0;
+size_t maildiag_dmarc_record_finding_count(const maildiag_dmarc_record* r) {
+  return r ? r->result.findings.size() : 0;
 }
 
 const char* maildiag_dmarc_record_json(const maildiag_dmarc_record* r) { return r ? r->json.c_str() : "{}"; }
@@ -124,6 +123,6 @@ int maildiag_dmarc_audit_zone_json(const char* zone_json, size_t zone_length, co
   });
 }
 
-void maildiag_dmarc_string_free(char* text) { std::free(text); }
+void maildiag_dmarc_string_free(char* text) { maildiag_string_free(text); }
 
 }  // extern "C"

@@ -47,8 +47,8 @@ int maildiag_domain_audit_zone(const char* zone_json, size_t zone_length, const 
 
 void maildiag_domain_audit_free(maildiag_domain_audit* audit) { delete audit; }
 
-int maildiag_domain_audit_error_count(const maildiag_domain_audit* a) {
-  return a ? static_cast<int>(a->result.count(maildiag::Severity::error)) : 0;
+size_t maildiag_domain_audit_error_count(const maildiag_domain_audit* a) {
+  return a ? a->result.count(maildiag::Severity::error) : 0;
 }
 
 const char* maildiag_domain_audit_json(const maildiag_domain_audit* a) { return a ? a->json.c_str() : "{}"; }

@@ -6,6 +6,7 @@
 #include "guard.hpp"
 #include "maildiag/explain.hpp"
 #include "maildiag/explain_json.hpp"
+#include "maildiag/json_text.hpp"
 #include "maildiag/kb/entry.hpp"
 
 struct maildiag_explanation {
@@ -28,7 +29,7 @@ int maildiag_explain(const char* text, size_t length, const char* provider, size
     handle->text.assign(text ? text : "", length);
     handle->result = maildiag::explain(handle->text, hint);
     if (handle->result.status) handle->status = handle->result.status->to_string();
-    handle->json = maildiag::to_json(handle->result).dump();
+    handle->json = maildiag::to_json_text(maildiag::to_json(handle->result));
     *out = handle.release();
     return MAILDIAG_OK;
   });

@@ -1,4 +1,4 @@
-// Strings the C API hands over to the caller, released with free() by the matching *_free.
+// Strings the C API hands over to the caller, released with free() by maildiag_string_free.
 #pragma once
 
 #include <cstdlib>

@@ -59,7 +59,7 @@ int maildiag_spf_check_record(const char* record, size_t length, maildiag_spf_ch
   *out = nullptr;
   return maildiag::c_api::guarded([&] {
     auto handle = std::make_unique<maildiag_spf_check>();
-    handle->result = maildiag::spf::validate(std::string_view(record ? record : "", length));
+    handle->result = maildiag::spf::validate_pasted(std::string_view(record ? record : "", length));
     handle->json = maildiag::to_json_text(maildiag::spf::to_json(handle->result));
     *out = handle.release();
     return MAILDIAG_OK;
@@ -70,13 +70,13 @@ void maildiag_spf_check_free(maildiag_spf_check* check) { delete check; }
 
 int maildiag_spf_check_has_errors(const maildiag_spf_check* check) { return check && check->result.has_errors(); }
 
-int maildiag_spf_check_finding_count(const maildiag_spf_check* check) {
-  return check ? static_cast<int>(check->result.findings.size()) : 0;
+size_t maildiag_spf_check_finding_count(const maildiag_spf_check* check) {
+  return check ? check->result.findings.size() : 0;
 }
 
-const char* maildiag_spf_check_finding_code(const maildiag_spf_check* check, int index) {
-  if (!check || index < 0 || static_cast<size_t>(index) >= check->result.findings.size()) return "";
-  return check->result.findings[static_cast<size_t>(index)].code.c_str();
+const char* maildiag_spf_check_finding_code(const maildiag_spf_check* check, size_t index) {
+  if (!check || index >= check->result.findings.size()) return "";
+  return check->result.findings[index].code.c_str();
 }
 
 const char* maildiag_spf_check_json(const maildiag_spf_check* check) { return check ? check->json.c_str() : "{}"; }
@@ -128,8 +128,8 @@ const char* maildiag_spf_evaluation_result(const maildiag_spf_evaluation* evalua
   return evaluation ? maildiag::spf::to_string(evaluation->result.result).data() : "";
 }
 
-int maildiag_spf_evaluation_pending_count(const maildiag_spf_evaluation* evaluation) {
-  return evaluation ? static_cast<int>(evaluation->result.pending.size()) : 0;
+size_t maildiag_spf_evaluation_pending_count(const maildiag_spf_evaluation* evaluation) {
+  return evaluation ? evaluation->result.pending.size() : 0;
 }
 
 const char* maildiag_spf_evaluation_json(const maildiag_spf_evaluation* evaluation) {
@@ -171,10 +171,12 @@ int maildiag_spf_audit_answers(const char* domain, size_t domain_length, const c
 
 void maildiag_spf_audit_free(maildiag_spf_audit* audit) { delete audit; }
 
-int maildiag_spf_audit_total_lookups(const maildiag_spf_audit* audit) { return audit ? audit->result.total_lookups : 0; }
+size_t maildiag_spf_audit_total_lookups(const maildiag_spf_audit* audit) {
+  return audit && audit->result.total_lookups > 0 ? static_cast<size_t>(audit->result.total_lookups) : 0;
+}
 
-int maildiag_spf_audit_pending_count(const maildiag_spf_audit* audit) {
-  return audit ? static_cast<int>(audit->result.pending.size()) : 0;
+size_t maildiag_spf_audit_pending_count(const maildiag_spf_audit* audit) {
+  return audit ? audit->result.pending.size() : 0;
 }
 
 const char* maildiag_spf_audit_json(const maildiag_spf_audit* audit) { return audit ? audit->json.c_str() : "{}"; }

@@ -6,15 +6,13 @@
 // matching `sdk/src/*.cpp` compiles it once.
 #pragma once
 
-#define MAILDIAG_VERSION_MAJOR 0
-#define MAILDIAG_VERSION_MINOR 1
-#define MAILDIAG_VERSION_PATCH 0
-#define MAILDIAG_VERSION_STRING "0.1.0"
+#include "maildiag/export.h"
+#include "maildiag/version.h"
 
 #ifdef MAILDIAG_HEADER_ONLY
 #  define MAILDIAG_FUNC inline
 #else
-#  define MAILDIAG_FUNC
+#  define MAILDIAG_FUNC MAILDIAG_API
 #endif
 
 namespace maildiag {

@@ -16,6 +16,7 @@
 #include "maildiag/dns/wire.hpp"
 #include "maildiag/dns/json.hpp"
 #include "maildiag/dns/outage.hpp"
+#include "maildiag/dns/txt_presentation.hpp"
 #include "maildiag/spf/validate.hpp"
 #include "maildiag/spf/check_host.hpp"
 #include "maildiag/spf/audit.hpp"

@@ -453,6 +453,10 @@ MAILDIAG_FUNC KeyRecord parse_key_record(std::string_view text) {
   return r;
 }
 
+MAILDIAG_FUNC KeyRecord parse_pasted_key_record(std::string_view text) {
+  return dns::check_pasted(text, [](std::string_view record) { return parse_key_record(record); });
+}
+
 MAILDIAG_FUNC bool looks_like_key_record(std::string_view txt) noexcept {
   std::size_t i = 0;
   while (i < txt.size() && detail::is_space(txt[i])) ++i;

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "maildiag/config.hpp"
+#include "maildiag/dns/txt_presentation.hpp"
 #include "maildiag/finding.hpp"
 
 namespace maildiag {
@@ -70,6 +71,10 @@ struct KeyRecord {
 
 /// Parses and validates one DKIM key record.
 MAILDIAG_FUNC KeyRecord parse_key_record(std::string_view text);
+
+/// parse_key_record() for a record as people paste it: bare, or quoted and split into strings as
+/// DNS tools show TXT records (maildiag/dns/txt_presentation.hpp).
+MAILDIAG_FUNC KeyRecord parse_pasted_key_record(std::string_view text);
 
 /// True when a TXT string plausibly is a DKIM key record: starts with "v=DKIM1" or holds a
 /// "p=" tag. Used to pick the key record among TXT records at a selector name.

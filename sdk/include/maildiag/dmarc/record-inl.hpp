@@ -568,6 +568,10 @@ MAILDIAG_FUNC Record parse_record(std::string_view text) {
   return r;
 }
 
+MAILDIAG_FUNC Record parse_pasted_record(std::string_view text) {
+  return dns::check_pasted(text, [](std::string_view record) { return parse_record(record); });
+}
+
 MAILDIAG_FUNC bool looks_like_dmarc(std::string_view txt) noexcept {
   using namespace detail;
   std::size_t i = 0;

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "maildiag/config.hpp"
+#include "maildiag/dns/txt_presentation.hpp"
 #include "maildiag/finding.hpp"
 
 namespace maildiag {
@@ -93,6 +94,10 @@ MAILDIAG_FUNC std::optional<Policy> parse_policy(std::string_view value) noexcep
 
 /// Parses and validates one DMARC record.
 MAILDIAG_FUNC Record parse_record(std::string_view text);
+
+/// parse_record() for a record as people paste it: bare, or quoted and split into strings as DNS
+/// tools show TXT records (maildiag/dns/txt_presentation.hpp).
+MAILDIAG_FUNC Record parse_pasted_record(std::string_view text);
 
 /// Picks the DMARC record out of all TXT strings found at `_dmarc.<domain>` and reports problems
 /// with the set: several DMARC records (RFC 7489 §6.6.3: then none applies), SPF records or

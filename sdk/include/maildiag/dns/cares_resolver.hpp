@@ -21,7 +21,7 @@ struct CaresOptions {
   bool use_tcp = false;
 };
 
-class CaresResolver : public Resolver {
+class MAILDIAG_API CaresResolver : public Resolver {
  public:
   /// nullptr and a one-line reason in `error` when the options or c-ares cannot be set up.
   static std::unique_ptr<CaresResolver> create(const CaresOptions& options, std::string& error);

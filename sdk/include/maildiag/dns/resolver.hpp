@@ -14,7 +14,7 @@
 namespace maildiag {
 namespace dns {
 
-class Resolver {
+class MAILDIAG_API Resolver {
  public:
   virtual ~Resolver() = default;
   /// One answer per question, in the same order. Must not throw.

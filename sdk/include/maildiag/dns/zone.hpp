@@ -19,7 +19,7 @@
 namespace maildiag {
 namespace dns {
 
-class Zone : public Resolver {
+class MAILDIAG_API Zone : public Resolver {
  public:
   struct ParseResult;
 

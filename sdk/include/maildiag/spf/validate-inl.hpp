@@ -211,6 +211,10 @@ inline bool starts_with_sender_id(std::string_view text) {
 
 }  // namespace validate_detail
 
+MAILDIAG_FUNC Validation validate_pasted(std::string_view text) {
+  return dns::check_pasted(text, [](std::string_view record) { return validate(record); });
+}
+
 MAILDIAG_FUNC Validation validate(std::string_view text) {
   Validation v;
   v.text = std::string(text);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "maildiag/config.hpp"
+#include "maildiag/dns/txt_presentation.hpp"
 #include "maildiag/finding.hpp"
 #include "maildiag/spf/providers.hpp"
 #include "maildiag/spf/record.hpp"
@@ -46,6 +47,10 @@ struct Validation {
 };
 
 MAILDIAG_FUNC Validation validate(std::string_view text);
+
+/// validate() for a record as people paste it: bare, or quoted and split into strings as DNS
+/// tools show TXT records (maildiag/dns/txt_presentation.hpp).
+MAILDIAG_FUNC Validation validate_pasted(std::string_view text);
 
 }  // namespace spf
 }  // namespace maildiag

@@ -4,6 +4,9 @@
  * - strings come in as (const char* data, size_t length); they need not be NUL-terminated;
  * - results are opaque handles created by the library and released with their maildiag_*_free;
  * - strings returned from a handle are borrowed: NUL-terminated, valid until the handle is freed;
+ * - strings handed over to the caller (`char** json_out`) are owned: release them with
+ *   maildiag_string_free;
+ * - counts and indexes are size_t;
  * - functions return 0 or a positive count on success, a negative maildiag_error on failure,
  *   and never let a C++ exception escape. */
 #ifndef MAILDIAG_C_COMMON_H
@@ -11,21 +14,12 @@
 
 #include <stddef.h>
 
-#if defined(_WIN32) && defined(MAILDIAG_SHARED)
-#  ifdef MAILDIAG_BUILDING
-#    define MAILDIAG_API __declspec(dllexport)
-#  else
-#    define MAILDIAG_API __declspec(dllimport)
-#  endif
-#elif defined(__GNUC__)
-#  define MAILDIAG_API __attribute__((visibility("default")))
-#else
-#  define MAILDIAG_API
-#endif
+#include "maildiag/export.h"
+#include "maildiag/version.h"
 
-#define MAILDIAG_C_VERSION_MAJOR 0
-#define MAILDIAG_C_VERSION_MINOR 1
-#define MAILDIAG_C_VERSION_PATCH 0
+#define MAILDIAG_C_VERSION_MAJOR MAILDIAG_VERSION_MAJOR
+#define MAILDIAG_C_VERSION_MINOR MAILDIAG_VERSION_MINOR
+#define MAILDIAG_C_VERSION_PATCH MAILDIAG_VERSION_PATCH
 
 #ifdef __cplusplus
 extern "C" {
@@ -45,6 +39,10 @@ MAILDIAG_API const char* maildiag_version(void);
 
 /* A short English description of an error code; a static string. */
 MAILDIAG_API const char* maildiag_error_message(int error);
+
+/* Releases a string the library handed over to the caller (every `char** json_out` result).
+ * NULL is ignored. */
+MAILDIAG_API void maildiag_string_free(char* text);
 
 #ifdef __cplusplus
 }

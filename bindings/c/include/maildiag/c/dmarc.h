@@ -14,7 +14,8 @@ extern "C" {
 /* A validated DMARC record. Borrowed strings from it live until maildiag_dmarc_record_free. */
 typedef struct maildiag_dmarc_record maildiag_dmarc_record;
 
-/* Parses and validates record[0..length), the text of one TXT record at _dmarc.<domain>. */
+/* Parses and validates record[0..length), the text of one TXT record at _dmarc.<domain>, bare or
+ * quoted and split into strings as DNS tools show it (joined, with a txt.quotes_removed finding). */
 MAILDIAG_API int maildiag_dmarc_check(const char* record, size_t length,
                                       maildiag_dmarc_record** out);
 MAILDIAG_API void maildiag_dmarc_record_free(maildiag_dmarc_record* record);
@@ -30,7 +31,7 @@ MAILDIAG_API int maildiag_dmarc_record_in_effect(const maildiag_dmarc_record* re
  * effect). Static. */
 MAILDIAG_API const char* maildiag_dmarc_record_policy(const maildiag_dmarc_record* record);
 /* Number of findings; their details are in the JSON. */
-MAILDIAG_API int maildiag_dmarc_record_finding_count(const maildiag_dmarc_record* record);
+MAILDIAG_API size_t maildiag_dmarc_record_finding_count(const maildiag_dmarc_record* record);
 /* The record as JSON (in_effect, summary, effective policy, tags with spans, report URIs,
  * findings). Borrowed. */
 MAILDIAG_API const char* maildiag_dmarc_record_json(const maildiag_dmarc_record* record);
@@ -59,11 +60,11 @@ MAILDIAG_API const char* maildiag_dmarc_verdict_json(const maildiag_dmarc_verdic
 /* Which DMARC record applies to `domain` (RFC 9989 tree walk and RFC 7489 PSL), its findings and
  * report destinations, with DNS answers from a JSON zone. `*json_out` receives a NUL-terminated
  * JSON document (the one `maildiag dmarc audit --json` prints), released with
- * maildiag_dmarc_string_free. MAILDIAG_ERROR_PARSE for an unreadable zone. */
+ * maildiag_string_free. MAILDIAG_ERROR_PARSE for an unreadable zone. */
 MAILDIAG_API int maildiag_dmarc_audit_zone_json(const char* zone_json, size_t zone_length,
                                                 const char* domain, size_t domain_length,
                                                 char** json_out);
-/* Releases a string returned by the DMARC and DKIM audit functions. */
+/* Deprecated: the same as maildiag_string_free, kept for programs written against 0.1. */
 MAILDIAG_API void maildiag_dmarc_string_free(char* text);
 
 #ifdef __cplusplus

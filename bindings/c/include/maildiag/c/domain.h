@@ -21,7 +21,7 @@ MAILDIAG_API int maildiag_domain_audit_zone(const char* zone_json, size_t zone_l
                                             maildiag_domain_audit** out);
 MAILDIAG_API void maildiag_domain_audit_free(maildiag_domain_audit* audit);
 /* Number of findings of severity "error". */
-MAILDIAG_API int maildiag_domain_audit_error_count(const maildiag_domain_audit* audit);
+MAILDIAG_API size_t maildiag_domain_audit_error_count(const maildiag_domain_audit* audit);
 /* The audit as JSON (severity-ordered findings with fixes and records to publish). Borrowed. */
 MAILDIAG_API const char* maildiag_domain_audit_json(const maildiag_domain_audit* audit);
 

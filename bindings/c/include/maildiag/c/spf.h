@@ -16,15 +16,17 @@ extern "C" {
 /* ---- Validation of one record, offline. ---- */
 typedef struct maildiag_spf_check maildiag_spf_check;
 
-/* Validates `record`; *out receives a handle to free with maildiag_spf_check_free. */
+/* Validates `record`, bare or quoted and split into strings as DNS tools show TXT records (the
+ * strings are joined, with a txt.quotes_removed finding); *out receives a handle to free with
+ * maildiag_spf_check_free. */
 MAILDIAG_API int maildiag_spf_check_record(const char* record, size_t length, maildiag_spf_check** out);
 MAILDIAG_API void maildiag_spf_check_free(maildiag_spf_check* check);
 /* 1 when a finding has severity error, else 0. */
 MAILDIAG_API int maildiag_spf_check_has_errors(const maildiag_spf_check* check);
 /* Number of findings. */
-MAILDIAG_API int maildiag_spf_check_finding_count(const maildiag_spf_check* check);
+MAILDIAG_API size_t maildiag_spf_check_finding_count(const maildiag_spf_check* check);
 /* The stable code of finding `index` ("spf.pass_all"), "" when out of range. Borrowed. */
-MAILDIAG_API const char* maildiag_spf_check_finding_code(const maildiag_spf_check* check, int index);
+MAILDIAG_API const char* maildiag_spf_check_finding_code(const maildiag_spf_check* check, size_t index);
 /* The whole result as JSON (the `maildiag spf check --json` document). Borrowed. */
 MAILDIAG_API const char* maildiag_spf_check_json(const maildiag_spf_check* check);
 
@@ -45,7 +47,7 @@ MAILDIAG_API void maildiag_spf_evaluation_free(maildiag_spf_evaluation* evaluati
 /* "none", "neutral", "pass", "fail", "softfail", "temperror" or "permerror". Static string. */
 MAILDIAG_API const char* maildiag_spf_evaluation_result(const maildiag_spf_evaluation* evaluation);
 /* Number of questions still to answer: 0 when the result is final. */
-MAILDIAG_API int maildiag_spf_evaluation_pending_count(const maildiag_spf_evaluation* evaluation);
+MAILDIAG_API size_t maildiag_spf_evaluation_pending_count(const maildiag_spf_evaluation* evaluation);
 /* The `maildiag spf eval --json` document (result, explanation, matched_term, trace, pending...). */
 MAILDIAG_API const char* maildiag_spf_evaluation_json(const maildiag_spf_evaluation* evaluation);
 
@@ -59,8 +61,8 @@ MAILDIAG_API int maildiag_spf_audit_answers(const char* domain, size_t domain_le
                                             maildiag_spf_audit** out);
 MAILDIAG_API void maildiag_spf_audit_free(maildiag_spf_audit* audit);
 /* The lookup count of the whole tree (the limit is 10). */
-MAILDIAG_API int maildiag_spf_audit_total_lookups(const maildiag_spf_audit* audit);
-MAILDIAG_API int maildiag_spf_audit_pending_count(const maildiag_spf_audit* audit);
+MAILDIAG_API size_t maildiag_spf_audit_total_lookups(const maildiag_spf_audit* audit);
+MAILDIAG_API size_t maildiag_spf_audit_pending_count(const maildiag_spf_audit* audit);
 /* The `maildiag spf audit --json` document. Borrowed. */
 MAILDIAG_API const char* maildiag_spf_audit_json(const maildiag_spf_audit* audit);
 

@@ -1,0 +1,1 @@
+#include "maildiag/dns/txt_presentation-inl.hpp"
