@@ -287,6 +287,10 @@ def validate_entry(fname, index, raw, providers, vocabulary):
         "tokens": string_list(where, raw, "tokens", optional=True),
         "patterns": string_list(where, raw, "patterns", optional=True),
     }
+    # The texts reach every face, the browser's too: they name what to check, not a command.
+    for text in [e["meaning"], e["retry"]] + e["causes"] + e["fixes"]:
+        if re.search(r"\bmaildiag (explain|spf|dmarc|dkim|domain|ndr)\b", text):
+            fail(where, f"text '{text}' names a command line; say what to check instead")
     for ref in e["references"]:
         if not ref.startswith("https://"):
             fail(where, f"reference '{ref}' must be an https:// address")

@@ -85,6 +85,10 @@ class GeneratorValidation(unittest.TestCase):
         self.assert_rejected(GOOD_ENTRY.replace('codes = ["5.9.9"]', 'codes = ["5.9.9"]\npatterns = ["Recipient address rejected:"]'),
                              "test.ok", "prefix")
 
+    def test_texts_name_no_command_line(self):
+        self.assert_rejected(GOOD_ENTRY.replace('fixes = ["A fix"]', 'fixes = ["Run maildiag spf audit DOMAIN"]'),
+                             "test.ok", "command line")
+
     def test_non_https_reference(self):
         self.assert_rejected(GOOD_ENTRY.replace("https://example.com/", "http://example.com/"),
                              "https://")
