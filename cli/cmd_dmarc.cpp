@@ -141,8 +141,11 @@ void register_dmarc(CLI::App& app, Context& ctx) {
     auto v = dns::drive([&](const dns::Cache& c) { return dmarc::evaluate(input, c); }, *resolver, cache);
     if (eval->json)
       ctx.print_json(dmarc::to_json(v));
+    else if (v.dns_outage)
+      print_findings(v.findings);
     else
       print_verdict(v);
+    if (v.dns_outage) ctx.exit_code = exit_dns_unreachable;
   });
 
   struct AuditOptions {
@@ -162,10 +165,15 @@ void register_dmarc(CLI::App& app, Context& ctx) {
     auto a = dns::drive([&](const dns::Cache& c) { return dmarc::audit(domain, c); }, *resolver, cache);
     if (audit->json)
       ctx.print_json(dmarc::to_json(a));
+    else if (a.dns_outage)
+      print_findings(a.findings);
     else
       print_audit(a);
     const auto& rec = a.discovery.tree_walk.record;
-    if (has_errors(a.findings) || (rec && has_errors(rec->findings))) ctx.exit_code = exit_findings;
+    if (a.dns_outage)
+      ctx.exit_code = exit_dns_unreachable;
+    else if (has_errors(a.findings) || (rec && has_errors(rec->findings)))
+      ctx.exit_code = exit_findings;
   });
 }
 

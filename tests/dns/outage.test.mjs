@@ -65,6 +65,21 @@ test('spf audit, spf eval and dkim audit with a dead resolver: exit 4, nothing d
   assert.ok(!JSON.stringify(dkim.json).includes('dkim.no_selector_found'));
 });
 
+test('dmarc eval and dmarc audit with a dead resolver: temperror, no policy, exit 4', () => {
+  const evaluation = runJson(['dmarc', 'eval', '--from', 'microsoft.com', '--spf', 'microsoft.com:pass',
+                              '--dns', broken.SERVFAIL, ...fast]);
+  assert.equal(evaluation.code, 4);
+  assert.equal(evaluation.json.result, 'temperror');
+  assert.equal(evaluation.json.policy, 'none');
+  assert.ok(evaluation.json.dns_outage.failed_questions > 0);
+  assert.deepEqual(evaluation.json.findings.map((f) => f.code), ['dns.unreachable']);
+
+  const audit = run(['dmarc', 'audit', 'microsoft.com', '--dns', broken['nothing listening'], ...fast]);
+  assert.equal(audit.code, 4);
+  assert.match(audit.stdout, /Could not reach DNS/);
+  assert.doesNotMatch(audit.stdout, /No DMARC record|dmarc\.no_record/);
+});
+
 test('a resolver that answers NXDOMAIN for everything: said once, with the resolver as a suspect', () => {
   const { code, json } = runJson(['domain', 'microsoft.com', '--dns', NXDOMAIN_FOR_ALL, ...fast]);
   assert.equal(code, 1);

@@ -15,6 +15,10 @@ MAILDIAG_FUNC Audit audit(std::string_view domain, const dns::Cache& cache) {
   a.domain = a.discovery.domain;
   a.pending = a.discovery.pending;
   if (!a.pending.empty()) return a;
+  if ((a.dns_outage = dns::find_outage(cache))) {
+    a.findings = {dns::outage_finding(*a.dns_outage)};
+    return a;
+  }
   a.findings = a.discovery.findings;
   const MethodResult& walk = a.discovery.tree_walk;
   const std::string suggested =

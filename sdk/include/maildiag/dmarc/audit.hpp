@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "maildiag/dns/outage.hpp"
 #include "maildiag/config.hpp"
 #include "maildiag/dmarc/discovery.hpp"
 #include "maildiag/dns/cache.hpp"
@@ -37,6 +38,8 @@ struct Audit {
   /// it) are in discovery.tree_walk.record->findings.
   std::vector<Finding> findings;
   std::vector<dns::Question> pending;
+  /// Set when no DNS question got an answer: nothing was checked, the only finding says so.
+  std::optional<dns::Outage> dns_outage;
 };
 
 MAILDIAG_FUNC Audit audit(std::string_view domain, const dns::Cache& cache);

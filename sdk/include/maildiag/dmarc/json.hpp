@@ -134,6 +134,7 @@ inline nlohmann::json to_json(const Verdict& v) {
   nlohmann::json pending = nlohmann::json::array();
   for (const auto& q : v.pending) pending.push_back(dns::to_json(q));
   j["pending"] = std::move(pending);
+  j["dns_outage"] = dns::to_json(v.dns_outage);
   return j;
 }
 
@@ -156,6 +157,7 @@ inline nlohmann::json to_json(const Audit& a) {
   nlohmann::json pending = nlohmann::json::array();
   for (const auto& q : a.pending) pending.push_back(dns::to_json(q));
   j["pending"] = std::move(pending);
+  j["dns_outage"] = dns::to_json(a.dns_outage);
   return j;
 }
 

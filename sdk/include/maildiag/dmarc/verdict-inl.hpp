@@ -78,6 +78,14 @@ MAILDIAG_FUNC Verdict evaluate(const VerdictInput& input, const dns::Cache& cach
   v.discovery = discover(from, cache);
   v.pending = v.discovery.pending;
   if (!v.pending.empty()) return v;
+  // DNS that could not be asked says nothing about the domain: no policy, no guess.
+  if ((v.dns_outage = dns::find_outage(cache))) {
+    v.result = DmarcResult::temperror;
+    v.findings = {dns::outage_finding(*v.dns_outage)};
+    v.steps = {"No DNS question got an answer, so nothing about " + from +
+               " was checked: result temperror, and no policy applies."};
+    return v;
+  }
   v.findings = v.discovery.findings;
   const MethodResult& walk = v.discovery.tree_walk;
   v.policy_domain = walk.policy_domain;

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "maildiag/dns/outage.hpp"
 #include "maildiag/config.hpp"
 #include "maildiag/dmarc/discovery.hpp"
 #include "maildiag/dns/cache.hpp"
@@ -69,6 +70,9 @@ struct Verdict {
   Discovery discovery;
   std::vector<Finding> findings;
   std::vector<dns::Question> pending;
+  /// Set when no DNS question got an answer: nothing was checked (result temperror, one
+  /// finding dns.unreachable, no policy).
+  std::optional<dns::Outage> dns_outage;
 };
 
 /// Strict: the two domains are equal. Relaxed: their organizational domains are equal.

@@ -466,13 +466,28 @@ inline std::string pick_diagnostic(std::string_view block) {
   }
   if (best_line != npos) return paragraph_from(block, best_line);
   if (first_code_line != npos) return paragraph_from(block, first_code_line);
+  // No code: the first paragraph whose words name a reason, rather than the report's greeting
+  // ("This is the DragonFly Mail Agent at ..."); else the first paragraph. Each paragraph is
+  // read once: the scan moves past it.
+  std::string first;
   pos = 0;
   while (pos < block.size()) {
     mime::Line line = mime::next_line(block, pos);
-    if (!trim(line.text).empty()) return paragraph_from(block, line.begin);
-    pos = line.next;
+    if (trim(line.text).empty()) {
+      pos = line.next;
+      continue;
+    }
+    std::string paragraph = paragraph_from(block, line.begin);
+    if (reason_from_text(paragraph, true)) return paragraph;
+    if (first.empty()) first = std::move(paragraph);
+    // Skip to the blank line that ends this paragraph.
+    while (pos < block.size()) {
+      mime::Line rest = mime::next_line(block, pos);
+      pos = rest.next;
+      if (trim(rest.text).empty()) break;
+    }
   }
-  return std::string();
+  return first;
 }
 
 struct Fields {
