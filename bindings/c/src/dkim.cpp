@@ -5,6 +5,7 @@
 #include <string>
 
 #include "arguments.hpp"
+#include "arguments.hpp"
 #include "guard.hpp"
 #include "zone.hpp"
 #include "owned_string.hpp"
@@ -58,7 +59,9 @@ int maildiag_dkim_audit_zone_json(const char* zone_json, size_t zone_length, con
     std::vector<std::string> sels;
     if (!maildiag::c_api::copy_strings(selectors, selector_lengths, selector_count, sels))
       return int(MAILDIAG_ERROR_INVALID_ARGUMENT);
-    std::string name(domain ? domain : "", domain_length);
+    const auto checked = maildiag::c_api::checked_domain(domain, domain_length);
+    if (!checked) return int(MAILDIAG_ERROR_INVALID_ARGUMENT);
+    const std::string& name = *checked;
     auto a = maildiag::c_api::evaluate_on_zone(
         maildiag::c_api::view(zone_json, zone_length),
         [&](const maildiag::dns::Cache& c) { return maildiag::dkim::audit(name, sels, c); });

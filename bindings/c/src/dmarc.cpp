@@ -4,6 +4,7 @@
 #include <string>
 
 #include "arguments.hpp"
+#include "arguments.hpp"
 #include "guard.hpp"
 #include "zone.hpp"
 #include "owned_string.hpp"
@@ -72,7 +73,9 @@ int maildiag_dmarc_evaluate_zone(const char* zone_json, size_t zone_length, cons
   return maildiag::c_api::guarded([&] {
     namespace dmarc = maildiag::dmarc;
     dmarc::VerdictInput input;
-    input.from_domain.assign(from_domain ? from_domain : "", from_length);
+    auto from = maildiag::c_api::checked_domain(from_domain, from_length);
+    if (!from) return int(MAILDIAG_ERROR_INVALID_ARGUMENT);
+    input.from_domain = std::move(*from);
     if (spf_length) {
       input.spf = dmarc::parse_auth_result(std::string_view(spf, spf_length));
       if (!input.spf) return int(MAILDIAG_ERROR_PARSE);
@@ -113,7 +116,9 @@ int maildiag_dmarc_audit_zone_json(const char* zone_json, size_t zone_length, co
     return MAILDIAG_ERROR_INVALID_ARGUMENT;
   *json_out = nullptr;
   return maildiag::c_api::guarded([&] {
-    std::string name(domain ? domain : "", domain_length);
+    const auto checked = maildiag::c_api::checked_domain(domain, domain_length);
+    if (!checked) return int(MAILDIAG_ERROR_INVALID_ARGUMENT);
+    const std::string& name = *checked;
     auto a = maildiag::c_api::evaluate_on_zone(
         maildiag::c_api::view(zone_json, zone_length),
         [&](const maildiag::dns::Cache& c) { return maildiag::dmarc::audit(name, c); });

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "arguments.hpp"
+#include "arguments.hpp"
 #include "guard.hpp"
 #include "zone.hpp"
 #include "maildiag/dns/resolver.hpp"
@@ -32,7 +33,9 @@ int maildiag_domain_audit_zone(const char* zone_json, size_t zone_length, const 
     std::vector<std::string> sels;
     if (!maildiag::c_api::copy_strings(selectors, selector_lengths, selector_count, sels))
       return int(MAILDIAG_ERROR_INVALID_ARGUMENT);
-    std::string name(domain ? domain : "", domain_length);
+    const auto checked = maildiag::c_api::checked_domain(domain, domain_length);
+    if (!checked) return int(MAILDIAG_ERROR_INVALID_ARGUMENT);
+    const std::string& name = *checked;
     auto result = maildiag::c_api::evaluate_on_zone(
         maildiag::c_api::view(zone_json, zone_length),
         [&](const maildiag::dns::Cache& c) { return maildiag::audit_domain(name, sels, c); });

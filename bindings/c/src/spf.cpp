@@ -4,6 +4,7 @@
 #include <string>
 
 #include "arguments.hpp"
+#include "arguments.hpp"
 #include "guard.hpp"
 #include "zone.hpp"
 #include "maildiag/dns/json.hpp"
@@ -90,6 +91,7 @@ int maildiag_spf_eval_zone(const char* ip, size_t ip_length, const char* mail_fr
   *out = nullptr;
   return maildiag::c_api::guarded([&] {
     const auto req = request(ip, ip_length, mail_from, mail_from_length, helo, helo_length);
+    if (maildiag::spf::check_request(req)) return MAILDIAG_ERROR_INVALID_ARGUMENT;
     auto result = maildiag::c_api::evaluate_on_zone(
         maildiag::c_api::view(zone_json, zone_length),
         [&](const maildiag::dns::Cache& c) { return maildiag::spf::check_host(req, c); });
@@ -112,9 +114,10 @@ int maildiag_spf_eval_answers(const char* ip, size_t ip_length, const char* mail
   return maildiag::c_api::guarded([&] {
     maildiag::dns::Cache cache;
     if (!fill(cache, answers_json, answers_length)) return MAILDIAG_ERROR_PARSE;
+    const auto req = request(ip, ip_length, mail_from, mail_from_length, helo, helo_length);
+    if (maildiag::spf::check_request(req)) return MAILDIAG_ERROR_INVALID_ARGUMENT;
     auto handle = std::make_unique<maildiag_spf_evaluation>();
-    handle->result =
-        maildiag::spf::check_host(request(ip, ip_length, mail_from, mail_from_length, helo, helo_length), cache);
+    handle->result = maildiag::spf::check_host(req, cache);
     handle->json = maildiag::to_json_text(maildiag::spf::to_json(handle->result));
     *out = handle.release();
     return MAILDIAG_OK;
@@ -141,7 +144,9 @@ int maildiag_spf_audit_zone(const char* domain, size_t domain_length, const char
   if (!out || bad(domain, domain_length) || bad(zone_json, zone_length)) return MAILDIAG_ERROR_INVALID_ARGUMENT;
   *out = nullptr;
   return maildiag::c_api::guarded([&] {
-    const std::string name = text(domain, domain_length);
+    const auto checked = maildiag::c_api::checked_domain(domain, domain_length);
+    if (!checked) return MAILDIAG_ERROR_INVALID_ARGUMENT;
+    const std::string& name = *checked;
     auto result = maildiag::c_api::evaluate_on_zone(
         maildiag::c_api::view(zone_json, zone_length),
         [&](const maildiag::dns::Cache& c) { return maildiag::spf::audit(name, c); });
@@ -161,8 +166,10 @@ int maildiag_spf_audit_answers(const char* domain, size_t domain_length, const c
   return maildiag::c_api::guarded([&] {
     maildiag::dns::Cache cache;
     if (!fill(cache, answers_json, answers_length)) return MAILDIAG_ERROR_PARSE;
+    const auto checked = maildiag::c_api::checked_domain(domain, domain_length);
+    if (!checked) return MAILDIAG_ERROR_INVALID_ARGUMENT;
     auto handle = std::make_unique<maildiag_spf_audit>();
-    handle->result = maildiag::spf::audit(text(domain, domain_length), cache);
+    handle->result = maildiag::spf::audit(*checked, cache);
     handle->json = maildiag::to_json_text(maildiag::spf::to_json(handle->result));
     *out = handle.release();
     return MAILDIAG_OK;

@@ -27,7 +27,8 @@ extern "C" {
 
 typedef enum maildiag_error {
   MAILDIAG_OK = 0,
-  MAILDIAG_ERROR_INVALID_ARGUMENT = -1, /* a required pointer was NULL */
+  MAILDIAG_ERROR_INVALID_ARGUMENT = -1, /* a required pointer was NULL, or a domain, address or IP
+                                         * argument is not one (maildiag/argument_check.hpp) */
   MAILDIAG_ERROR_OUT_OF_MEMORY = -2,
   MAILDIAG_ERROR_PARSE = -3,            /* the input could not be read at all */
   MAILDIAG_ERROR_LIMIT = -4,            /* the input exceeds a documented limit */
