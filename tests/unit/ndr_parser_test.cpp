@@ -493,3 +493,22 @@ TEST_CASE("status is what the bounce gave; an inferred code is registered and se
   CHECK(json.find("\"status_inferred\":\"5.1.1\"") != std::string::npos);
   CHECK(json.find(".0.9") == std::string::npos);  // never a private pseudo-code
 }
+
+TEST_CASE("without a code, the diagnostic is the paragraph that names a reason, not the greeting") {
+  const char* dma =
+      "From: MAILER-DAEMON@df.example.jp\n"
+      "To: kijitora@df.example.jp\n"
+      "Subject: Mail delivery failed\n"
+      "\n"
+      "This is the DragonFly Mail Agent v0.13 at df.example.jp.\n"
+      "\n"
+      "There was an error delivering your mail to <postmaster@cx.example.org>.\n"
+      "\n"
+      "DNS lookup failure: host cx.example.org not found\n"
+      "\n"
+      "Message headers follow.\n";
+  Report r = parse(dma);
+  REQUIRE(r.recipients.size() == 1);
+  CHECK(r.recipients[0].diagnostic.find("DragonFly Mail Agent") == std::string::npos);
+  CHECK(r.recipients[0].diagnostic.find("not found") != std::string::npos);
+}
