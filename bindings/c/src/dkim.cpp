@@ -5,7 +5,6 @@
 #include <string>
 
 #include "arguments.hpp"
-#include "arguments.hpp"
 #include "guard.hpp"
 #include "zone.hpp"
 #include "owned_string.hpp"

@@ -5,7 +5,6 @@
 #include <vector>
 
 #include "arguments.hpp"
-#include "arguments.hpp"
 #include "guard.hpp"
 #include "zone.hpp"
 #include "maildiag/dns/resolver.hpp"
