@@ -502,7 +502,7 @@ TEST_CASE("without a code, the diagnostic is the paragraph that names a reason, 
       "\n"
       "This is the DragonFly Mail Agent v0.13 at df.example.jp.\n"
       "\n"
-      "There was an error delivering your mail to <postmaster@cx.example.org>.\n"
+      "There was an error delivering your mail to <neko@cx.example.org>.\n"
       "\n"
       "DNS lookup failure: host cx.example.org not found\n"
       "\n"
