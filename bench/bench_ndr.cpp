@@ -32,7 +32,9 @@ int main(int argc, char** argv) {
     std::ifstream in(it->path(), std::ios::binary);
     std::ostringstream ss;
     ss << in.rdbuf();
-    for (std::string_view m : maildiag::mime::split_mbox(ss.str())) samples.emplace_back(m);
+    // The file's text must outlive the views split_mbox() returns into it.
+    const std::string file = ss.str();
+    for (std::string_view m : maildiag::mime::split_mbox(file)) samples.emplace_back(m);
   }
   if (samples.empty()) {
     std::printf("bench_ndr: no samples under %s\n", (dir / "samples").string().c_str());

@@ -5,7 +5,7 @@ export type NdrKind = 'bounce' | 'delay' | 'feedback' | 'auto-reply' | 'delivere
 import type { Alternative, Confidence, Evidence, KbEntry, KbSpecificity, Reason } from './index.js';
 
 /** The diagnosis of one recipient: the entry as explain() gives it, with how it was chosen. */
-export interface NdrDiagnosis extends Omit<KbEntry, 'permanent' | 'retry'> {
+export interface NdrDiagnosis extends Omit<KbEntry, 'permanent' | 'retry' | 'codes' | 'tokens' | 'patterns'> {
   permanent: boolean;
   /** The entry's own retry advice, or null where it contradicts the class of the code sent. */
   retry: string | null;

@@ -112,12 +112,17 @@ inline void add_diagnosis_json(nlohmann::json& j, const Diagnosis& d, std::strin
   }
 }
 
-/// A bounced recipient's diagnosis: the entry as diagnosed_entry_json() gives it, with the
-/// match's `specificity`, `confidence`, the class's `retry_advice`, `evidence` and
-/// `alternatives`.
+/// A bounced recipient's diagnosis: the entry as diagnosed_entry_json() gives it (without the
+/// codes, tokens and texts it answers to), with the match's `specificity`, `confidence`, the
+/// class's `retry_advice`, `evidence` and `alternatives`.
 inline nlohmann::json diagnosis_json(const Diagnosis& d) {
   if (!d.entry) return nullptr;
   nlohmann::json j = diagnosed_entry_json(d);
+  // What the entry answers to (codes, tokens, texts) is the knowledge base's, not this
+  // recipient's: md.kbEntries() and `explain` give it; a mailbox of bounces need not repeat it.
+  j.erase("codes");
+  j.erase("tokens");
+  j.erase("patterns");
   j["specificity"] = to_string(d.specificity);
   j["confidence"] = to_string(d.confidence);
   j["retry_advice"] = d.retry.empty() ? nlohmann::json() : nlohmann::json(d.retry);
