@@ -28,9 +28,12 @@ MAILDIAG_FUNC Finding outage_finding(const Outage& outage) {
   Finding f;
   f.code = "dns.unreachable";
   f.severity = Severity::error;
-  f.message = "Could not reach DNS (" + why + "): nothing was checked. None of the " +
-              std::to_string(outage.failed_questions) +
-              " questions asked got an answer, so this says nothing about the domain.";
+  f.message = "Could not reach DNS (" + why + "): nothing was checked. " +
+              (outage.failed_questions == 1
+                   ? std::string("The one question asked got no answer")
+                   : "None of the " + std::to_string(outage.failed_questions) +
+                         " questions asked got an answer") +
+              ", so this says nothing about the domain.";
   f.fix = "Check the network connection and the DNS server in use, then try again. If other "
           "domains resolve and only this one fails, its name servers are not answering.";
   return f;
