@@ -138,11 +138,17 @@ inline bool entry_fits_subject(const Entry& e, int subject) noexcept {
   return entry_lists_subject(e, subject);
 }
 
+// True when the entry may stand for a code of this subject: it lists or declares the subject, or
+// it is tied to no subject at all (no enhanced codes, no `subjects`).
+inline bool fits_subject(const Entry& e, int subject) noexcept {
+  return entry_fits_subject(e, subject) || (!entry_lists_enhanced_codes(e) && e.subjects == 0);
+}
+
 // 0 when the entry fits the subject of the code given (or no code is given), else 1: under an
 // undefined detail, wording of the code's own subject is preferred.
 inline int subject_miss(const Entry& e, const std::optional<EnhancedStatus>& status) noexcept {
   if (!status || status->subject == 0) return 0;
-  return entry_fits_subject(e, status->subject) || (!entry_lists_enhanced_codes(e) && e.subjects == 0) ? 0 : 1;
+  return fits_subject(e, status->subject) ? 0 : 1;
 }
 
 // Candidates rank by tier, then by three keys: lower is better everywhere.
@@ -187,8 +193,6 @@ inline std::string quoted(std::string_view text, Span span) {
   out += "'";
   return out;
 }
-
-inline std::string code_text(const EnhancedStatus& s) { return s.to_string(); }
 
 inline std::string_view source_words(CodeSource source) noexcept {
   switch (source) {
@@ -268,7 +272,7 @@ MAILDIAG_FUNC bool fits_codes(const Entry& entry, const std::optional<EnhancedSt
   // An undefined detail (X.n.0, X.0.n) says only "something went wrong"; servers send it
   // whatever the cause, so any wording may choose. X.7.1 keeps to its subject.
   if (status->subject == 0 || status->detail == 0) return true;
-  return entry_fits_subject(entry, status->subject) || (!entry_lists_enhanced_codes(entry) && entry.subjects == 0);
+  return fits_subject(entry, status->subject);
 }
 
 MAILDIAG_FUNC const Entry* entry_for_reason(Reason r) noexcept {
@@ -584,7 +588,7 @@ MAILDIAG_FUNC Diagnosis diagnose(const Evidence& ev) {
     // Why, in the order of weight.
     if (status)
       d.evidence.push_back({Item::Kind::status,
-                            "status " + code_text(*status) + " " + std::string(source_words(ev.status_source)) +
+                            "status " + status->to_string() + " " + std::string(source_words(ev.status_source)) +
                                 (is_broad(*status)
                                      ? ": it names only the subject (" +
                                            std::string(subject_meaning(status->subject)) + ")" +
@@ -649,7 +653,7 @@ MAILDIAG_FUNC Diagnosis diagnose(const Evidence& ev) {
       d.evidence.push_back({Item::Kind::conflict,
                             words + " suggests " + std::string(to_string(c.entry->reason)) + " (" +
                                 std::string(c.entry->title) + "), which the code " +
-                                (status ? code_text(*status) : std::string("given")) +
+                                (status ? status->to_string() : std::string("given")) +
                                 " does not allow: shown as an alternative",
                             c.has_span ? std::optional<Span>(c.span) : std::nullopt});
     }

@@ -884,7 +884,7 @@ class Decoder {
     return false;
   }
 
-  bool looks_like_bounce(const mime::HeaderSection& h) const {
+  bool looks_like_bounce(const mime::HeaderSection& h) {
     if (h.fields.empty()) return pasted_bounce();
     if (from_mail_system(h)) return true;
     if (trim(h.get("return-path")) == "<>" || trim(h.get("from")) == "<>") return true;
@@ -902,8 +902,13 @@ class Decoder {
 
   // A text without headers is a pasted bounce only with evidence of one: a failure code, a
   // known layout, or the words mail systems use. Documents (Markdown source) are not bounces
-  // even when they quote one.
-  bool pasted_bounce() const {
+  // even when they quote one. Read once: the decoders and finish() both ask.
+  bool pasted_bounce() {
+    if (!pasted_bounce_) pasted_bounce_ = find_pasted_bounce_evidence();
+    return *pasted_bounce_;
+  }
+
+  bool find_pasted_bounce_evidence() const {
     const std::string_view head = std::string_view(text_).substr(0, 64 * 1024);
     const std::string_view first = trim(mime::next_line(head, 0).text);
     if (head.find("```") != npos || istarts_with(first, "# ") || istarts_with(first, "<!doctype"))
@@ -1340,6 +1345,7 @@ class Decoder {
   std::vector<Fields> fields_;
   std::vector<TranscriptReply> transcript_;
   bool transcript_read_ = false;
+  std::optional<bool> pasted_bounce_;
 };
 
 }  // namespace parser_detail
